@@ -1,0 +1,135 @@
+# PostgreSQL (own cluster under $STACK_HOME), Redis and a single-node KRaft Kafka broker.
+
+PG_DATA="$STACK_HOME/postgres/data"
+PG_RUN="$STACK_HOME/postgres/run"
+REDIS_DIR="$STACK_HOME/redis"
+KAFKA_DIR="$STACK_HOME/kafka"
+
+infra_up() {
+  postgres_up
+  redis_up
+  kafka_up
+}
+
+infra_down() {
+  kafka_down
+  redis_down
+  postgres_down
+}
+
+infra_status() {
+  printf '%-12s %s\n' postgres "$(postgres_running && echo "running on :$PG_PORT" || echo stopped)"
+  printf '%-12s %s\n' redis "$(redis_running && echo "running on :$REDIS_PORT" || echo stopped)"
+  printf '%-12s %s\n' kafka "$(pid_alive "$KAFKA_DIR/kafka.pid" && echo "running on :$KAFKA_PORT" || echo stopped)"
+}
+
+pg_as_postgres() { runuser -u postgres -- "$@"; }
+postgres_running() { [ -f "$PG_DATA/postmaster.pid" ] && pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
+
+postgres_up() {
+  if postgres_running; then log "postgres already running"; else
+    port_in_use "$PG_PORT" && die "port $PG_PORT is taken by another process (a system PostgreSQL? stop it: pg_ctlcluster $PG_VERSION main stop) or set PG_PORT"
+    if [ ! -f "$PG_DATA/PG_VERSION" ]; then
+      log "creating the PostgreSQL cluster in $PG_DATA"
+      mkdir -p "$PG_DATA" "$PG_RUN" && chown -R postgres:postgres "$STACK_HOME/postgres"
+      chmod 755 "$STACK_HOME"
+      pg_as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+      cat >> "$PG_DATA/postgresql.conf" <<CONF
+listen_addresses = 'localhost'
+port = $PG_PORT
+unix_socket_directories = '$PG_RUN'
+max_connections = 200
+shared_buffers = 256MB
+CONF
+      printf 'host all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\nlocal all all trust\n' > "$PG_DATA/pg_hba.conf"
+    fi
+    log "starting postgres on :$PG_PORT"
+    pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$STACK_HOME/postgres/postgres.log" -w -t 60 start >/dev/null \
+      || die "postgres did not start: see $STACK_HOME/postgres/postgres.log"
+  fi
+  postgres_init_database
+}
+
+# Role, database and the vector extension; the services' Flyway migrations create their own schemas.
+postgres_init_database() {
+  local psql=(runuser -u postgres -- psql -h "$PG_RUN" -p "$PG_PORT" -v ON_ERROR_STOP=1 -q)
+  "${psql[@]}" -d postgres -tc "select 1 from pg_roles where rolname = '$DB_USER'" | grep -q 1 \
+    || "${psql[@]}" -d postgres -c "create role $DB_USER login password '$DB_PASSWORD'"
+  "${psql[@]}" -d postgres -tc "select 1 from pg_database where datname = '$DB_NAME'" | grep -q 1 \
+    || "${psql[@]}" -d postgres -c "create database $DB_NAME owner $DB_USER"
+  "${psql[@]}" -d "$DB_NAME" -f "$REPO/deploy/postgres/init.sql"
+}
+
+postgres_down() {
+  postgres_running || return 0
+  log "stopping postgres"
+  pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
+}
+
+redis_running() { pid_alive "$REDIS_DIR/redis.pid"; }
+
+redis_up() {
+  if redis_running; then log "redis already running"; return 0; fi
+  if port_in_use "$REDIS_PORT"; then
+    [ "$(redis-cli -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ] \
+      && { log "a Redis server already answers on :$REDIS_PORT; using it"; return 0; } \
+      || die "port $REDIS_PORT is taken by something that is not Redis; free it or set REDIS_PORT"
+  fi
+  mkdir -p "$REDIS_DIR"
+  log "starting redis on :$REDIS_PORT"
+  redis-server --daemonize yes --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$REDIS_DIR" \
+    --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --save '' --appendonly no
+  wait_for 20 redis-cli -p "$REDIS_PORT" ping || die "redis did not start: see $REDIS_DIR/redis.log"
+}
+
+redis_down() {
+  redis_running || return 0
+  log "stopping redis"
+  kill "$(cat "$REDIS_DIR/redis.pid")" && rm -f "$REDIS_DIR/redis.pid"
+}
+
+kafka_up() {
+  if pid_alive "$KAFKA_DIR/kafka.pid"; then log "kafka already running"; return 0; fi
+  port_in_use "$KAFKA_PORT" && die "port $KAFKA_PORT is taken by another process; free it or set KAFKA_PORT"
+  port_in_use "$KAFKA_CONTROLLER_PORT" && die "port $KAFKA_CONTROLLER_PORT is taken by another process; free it or set KAFKA_CONTROLLER_PORT"
+  mkdir -p "$KAFKA_DIR/data"
+  cat > "$KAFKA_DIR/server.properties" <<CONF
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@localhost:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://localhost:$KAFKA_PORT,CONTROLLER://localhost:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://localhost:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$KAFKA_DIR/data
+num.partitions=3
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+CONF
+  local cp="$KAFKA_DIR/libs/*"
+  if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
+    local cluster_id
+    cluster_id="$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n1)"
+    java -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_DIR/server.properties" >/dev/null \
+      || die "could not format Kafka's storage in $KAFKA_DIR/data"
+  fi
+  log "starting kafka on :$KAFKA_PORT"
+  nohup java -Xms256m -Xmx512m -cp "$cp" kafka.Kafka "$KAFKA_DIR/server.properties" \
+    > "$KAFKA_DIR/kafka.log" 2>&1 &
+  echo $! > "$KAFKA_DIR/kafka.pid"
+  wait_for 60 port_in_use "$KAFKA_PORT" || die "kafka did not start: see $KAFKA_DIR/kafka.log"
+}
+
+kafka_down() {
+  pid_alive "$KAFKA_DIR/kafka.pid" || return 0
+  log "stopping kafka"
+  local pid; pid="$(cat "$KAFKA_DIR/kafka.pid")"
+  kill "$pid"
+  wait_for 30 bash -c "! kill -0 $pid" || kill -9 "$pid"
+  rm -f "$KAFKA_DIR/kafka.pid"
+}

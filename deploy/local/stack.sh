@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Local stack without Docker: install, start, stop and inspect everything the suite needs,
+# build and run the four services, run the tests or the end-to-end demo.
+# All state lives under $STACK_HOME (default: <repo>/.stack, git-ignored).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+source "$HERE/lib/common.sh"
+source "$HERE/lib/install.sh"
+source "$HERE/lib/infra.sh"
+source "$HERE/lib/apps.sh"
+source "$HERE/lib/demo.sh"
+
+usage() {
+  cat <<USAGE
+usage: deploy/local/stack.sh <command>
+  install   install what is missing (PostgreSQL 15 + pgvector, Redis, Kafka, ffmpeg, OCR, ASR, TTS, linters)
+  up        install if needed, then start PostgreSQL, Redis and Kafka (already running is fine)
+  down      stop the four services and the infrastructure
+  status    show what is running
+  build     build the suite (mvn package, no tests)
+  start     up + build + start the four services
+  demo      start + ingest a generated sample lesson and follow its run to the end
+  test      up + mvn verify (unit, integration and end-to-end tests)
+USAGE
+}
+
+main() {
+  local cmd="${1:-}"
+  case "$cmd" in
+    install) require_root; install_all ;;
+    up)      require_root; install_all; infra_up ;;
+    down)    apps_down; infra_down ;;
+    status)  infra_status; apps_status ;;
+    build)   require_java; build_suite ;;
+    start)   require_root; install_all; infra_up; build_suite; apps_up ;;
+    demo)    require_root; install_all; infra_up; build_suite; apps_up; run_demo ;;
+    test)    require_root; install_all; infra_up; run_tests ;;
+    ""|-h|--help|help) usage ;;
+    *) usage; die "unknown command: $cmd" ;;
+  esac
+}
+
+main "$@"
