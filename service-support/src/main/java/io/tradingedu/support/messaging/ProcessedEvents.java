@@ -24,4 +24,11 @@ public class ProcessedEvents {
         return jdbc.update("INSERT INTO processed_event (consumer, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 consumer, eventId) == 1;
     }
+
+    /** Whether {@code consumer} already handled {@code eventId}; lets a worker skip long work for a duplicate. */
+    public boolean alreadyProcessed(String consumer, UUID eventId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM processed_event WHERE consumer = ? AND event_id = ?)", Boolean.class,
+                consumer, eventId));
+    }
 }
