@@ -1,0 +1,23 @@
+package io.tradingedu.api.support;
+
+import io.tradingedu.shared.pipeline.Topics;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics mediaTopics() {
+        return new KafkaAdmin.NewTopics(TopicBuilder.name(Topics.MEDIA_EVENTS).partitions(3).replicas(1).build(),
+                TopicBuilder.name(Topics.deadLetterTopic(Topics.RUN_EVENTS)).partitions(1).replicas(1).build());
+    }
+}
