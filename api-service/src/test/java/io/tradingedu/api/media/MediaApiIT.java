@@ -1,0 +1,188 @@
+package io.tradingedu.api.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** The public media API against the local PostgreSQL and Kafka, through a real HTTP server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=1MB",
+                "logging.structured.format.console="})
+class MediaApiIT {
+
+    @TempDir
+    static Path base;
+
+    @DynamicPropertySource
+    static void roots(DynamicPropertyRegistry registry) {
+        registry.add("media.root", () -> base.resolve("media").toString());
+        registry.add("media.ingest-root", () -> base.resolve("ingest").toString());
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    RestClient http;
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .build();
+    }
+
+    @Test
+    void ingestOfAFileInTheRootAnswers202WithItemAndRun() throws Exception {
+        Files.write(ingestRoot().resolve("lesson-a.mp4"), randomBytes(2_000, 1));
+
+        ResponseEntity<Map> answer = ingest("lesson-a.mp4");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(202);
+        assertThat(answer.getHeaders().getLocation()).isNotNull();
+        Map<?, ?> body = answer.getBody();
+        assertThat(body.get("source")).isEqualTo("path");
+        assertThat(body.get("status")).isEqualTo("pending");
+        assertThat(((Map<?, ?>) body.get("run")).get("id")).isEqualTo(body.get("run_id"));
+        assertThat(Files.exists(base.resolve("media").resolve((String) body.get("id")).resolve("lesson-a.mp4"))).isTrue();
+        assertThat(outboxMessagesFor((String) body.get("id"))).isEqualTo(1);
+    }
+
+    @Test
+    void pathOutsideTheIngestRootIs400() throws Exception {
+        Path outside = Files.write(base.resolve("secret.mp4"), randomBytes(100, 2));
+
+        assertProblem(ingest(outside.toString()), 400, "must lie inside the ingest root");
+        assertProblem(ingest("../secret.mp4"), 400, "must not contain '..'");
+    }
+
+    @Test
+    void symlinkLeadingOutOfTheRootIs400() throws Exception {
+        Path outside = Files.write(base.resolve("elsewhere.mp4"), randomBytes(100, 3));
+        Files.createSymbolicLink(ingestRoot().resolve("link.mp4"), outside);
+
+        assertProblem(ingest("link.mp4"), 400, "a link that leads outside");
+    }
+
+    @Test
+    void directoriesAndMissingFilesAre400() throws Exception {
+        Files.createDirectories(ingestRoot().resolve("folder"));
+
+        assertProblem(ingest("folder"), 400, "is a directory");
+        assertProblem(ingest("nope.mp4"), 400, "no such file");
+    }
+
+    @Test
+    void uploadOverTheLimitIs413() {
+        ResponseEntity<Map> answer = upload("big.mp4", randomBytes(1_200_000, 4));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(413);
+        assertThat(answer.getHeaders().getContentType().toString()).contains("problem+json");
+    }
+
+    @Test
+    void sameUploadTwiceGivesOneItem() {
+        byte[] content = randomBytes(50_000, 5);
+
+        ResponseEntity<Map> first = upload("twice.mp4", content);
+        ResponseEntity<Map> second = upload("twice-again.mp4", content);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(202);
+        assertThat(second.getStatusCode().value()).isEqualTo(200);
+        assertThat(second.getBody().get("id")).isEqualTo(first.getBody().get("id"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM media_item WHERE sha256 = ?", Integer.class,
+                first.getBody().get("sha256"))).isEqualTo(1);
+        assertThat(first.getBody().get("size_bytes")).isEqualTo(50_000);
+    }
+
+    @Test
+    void listPagesWithTotalAndFiltersByStatus() {
+        upload("list-1.mp4", randomBytes(1_000, 6));
+        upload("list-2.mp4", randomBytes(1_000, 7));
+
+        Map<?, ?> page = http.get().uri("/media_items?skip=0&limit=1&status=pending").retrieve().body(Map.class);
+
+        assertThat((Integer) page.get("total")).isGreaterThanOrEqualTo(2);
+        assertThat((java.util.List<?>) page.get("items")).hasSize(1);
+        assertProblem(http.get().uri("/media_items?status=sleeping").retrieve().toEntity(Map.class), 400,
+                "status must be one of");
+    }
+
+    @Test
+    void unknownItemIs404Problem() {
+        assertProblem(http.get().uri("/media_items/" + UUID.randomUUID()).retrieve().toEntity(Map.class), 404,
+                "no media item");
+    }
+
+    @Test
+    void deletingAnItemWithAnActiveRunNeedsForce() {
+        String id = (String) upload("delete-me.mp4", randomBytes(3_000, 8)).getBody().get("id");
+
+        assertProblem(http.delete().uri("/media_items/" + id).retrieve().toEntity(Map.class), 409, "force=true");
+        assertThat(http.delete().uri("/media_items/" + id + "?force=true").retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(204);
+
+        assertThat(Files.exists(base.resolve("media").resolve(id))).isFalse();
+        assertThat(http.get().uri("/media_items/" + id).retrieve().toEntity(Map.class).getStatusCode().value())
+                .isEqualTo(404);
+    }
+
+    private ResponseEntity<Map> ingest(String path) {
+        return http.post().uri("/ingest").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("video_path", path)).retrieve().toEntity(Map.class);
+    }
+
+    private ResponseEntity<Map> upload(String filename, byte[] content) {
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        return http.post().uri("/media_items").contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve()
+                .toEntity(Map.class);
+    }
+
+    private static void assertProblem(ResponseEntity<Map> answer, int status, String detail) {
+        assertThat(answer.getStatusCode().value()).isEqualTo(status);
+        assertThat(answer.getBody().get("status")).isEqualTo(status);
+        assertThat((String) answer.getBody().get("detail")).contains(detail);
+        assertThat((String) answer.getBody().get("type")).startsWith("https://tradingedu.io/problems/");
+    }
+
+    private Path ingestRoot() {
+        return base.resolve("ingest");
+    }
+
+    private int outboxMessagesFor(String mediaId) {
+        return jdbc.queryForObject("SELECT count(*) FROM outbox_message WHERE message_key = ? AND topic = ?",
+                Integer.class, mediaId, "media.events.v1");
+    }
+
+    private static byte[] randomBytes(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed ^ System.nanoTime()).nextBytes(bytes);
+        return bytes;
+    }
+}
