@@ -3,7 +3,7 @@
 API_URL="${API_URL:-http://localhost:8003}"
 SAMPLE_DIR="$STACK_HOME/ingest/samples"
 
-# A 40-second lesson: three slides with trading text, narrated by Festival's voice, with an English subtitle track.
+# A short lesson (~20 s): three slides with trading text, narrated by Festival's voice, with an English subtitle track.
 make_sample_video() {
   local out="$SAMPLE_DIR/rsi-lesson.mp4"
   [ -f "$out" ] && { echo "$out"; return 0; }
