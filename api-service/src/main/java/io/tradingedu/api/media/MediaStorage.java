@@ -91,7 +91,7 @@ class MediaStorage {
         try {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
-            // a leftover staging file is harmless; the next cleanup of .incoming removes it
+            // a leftover staging file under .incoming is harmless: it is never registered as media
         }
     }
 }
