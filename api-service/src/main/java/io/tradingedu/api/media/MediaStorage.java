@@ -70,9 +70,9 @@ class MediaStorage {
     }
 
     static String safeName(String filename) {
-        String name = filename == null ? "" : Path.of(filename.replace('\\', '/')).getFileName() == null ? ""
-                : Path.of(filename.replace('\\', '/')).getFileName().toString();
-        name = name.replaceAll("[^A-Za-z0-9._ -]", "_").strip();
+        // Keep only the last path segment of whatever the client sent, then only harmless characters.
+        String raw = filename == null ? "" : filename.replace('\\', '/');
+        String name = raw.substring(raw.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_").strip();
         if (name.isEmpty() || name.startsWith(".")) {
             name = "video" + name;
         }
