@@ -1,0 +1,277 @@
+package io.tradingedu.shared.strategy;
+
+import io.tradingedu.shared.strategy.Condition.AllOf;
+import io.tradingedu.shared.strategy.Condition.AnyOf;
+import io.tradingedu.shared.strategy.Condition.Not;
+import io.tradingedu.shared.strategy.Expression.IndicatorRef;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a strategy before anything runs it and reports every problem with its path: unknown indicators, parameters
+ * out of range, missing pieces, and rules that can never be true (so the strategy could never trade).
+ */
+public final class StrategyValidator {
+
+    private static final String KNOWN_INDICATORS = Arrays.stream(IndicatorKind.values())
+            .map(IndicatorKind::wireName).collect(Collectors.joining(", "));
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    private StrategyValidator() {
+    }
+
+    /** Every violation found; empty when the strategy can be run. */
+    public static List<Violation> validate(StrategyDefinition strategy) {
+        StrategyValidator validator = new StrategyValidator();
+        validator.check(strategy);
+        return List.copyOf(validator.violations);
+    }
+
+    /** @throws InvalidStrategyException listing every violation */
+    public static StrategyDefinition requireValid(StrategyDefinition strategy) {
+        List<Violation> found = validate(strategy);
+        if (!found.isEmpty()) {
+            throw new InvalidStrategyException(found);
+        }
+        return strategy;
+    }
+
+    private void check(StrategyDefinition strategy) {
+        if (strategy.version() != StrategyDefinition.VERSION) {
+            add("version", "unsupported version " + strategy.version() + "; this service reads version "
+                    + StrategyDefinition.VERSION);
+        }
+        if (strategy.entry() == null) {
+            add("entry", "an entry rule is required");
+        } else {
+            condition("entry", strategy.entry(), true);
+            NeverTrue.reason(strategy.entry()).ifPresent(reason ->
+                    add("entry", "can never be true, so the strategy would never trade: " + reason));
+        }
+        if (strategy.exit() != null) {
+            condition("exit", strategy.exit(), false);
+        }
+        risk(strategy.risk());
+        if (strategy.exit() == null && !closesThroughRisk(strategy.risk())) {
+            add("exit", "no exit rule and no stop loss, take profit, trailing stop or max_bars: "
+                    + "a position would never be closed");
+        }
+        if (usesKeyword(strategy.exit(), Condition.StopLossHit.class) && strategy.risk().stopLoss() == null) {
+            add("exit", "stop_loss_hit needs risk.stop_loss to say where the stop is");
+        }
+        if (usesKeyword(strategy.exit(), Condition.TakeProfitHit.class) && strategy.risk().takeProfit() == null) {
+            add("exit", "take_profit_hit needs risk.take_profit to say where the target is");
+        }
+        sizing(strategy.sizing(), strategy.risk());
+        costs(strategy.costs());
+    }
+
+    private static boolean closesThroughRisk(Risk risk) {
+        return risk.stopLoss() != null || risk.takeProfit() != null || risk.trailingStop() != null
+                || risk.maxBars() != null;
+    }
+
+    private void condition(String path, Condition condition, boolean entry) {
+        switch (condition) {
+            case null -> add(path, "a condition is required");
+            case Condition.Above c -> operands(path, c.left(), c.right());
+            case Condition.Below c -> operands(path, c.left(), c.right());
+            case Condition.CrossesAbove c -> operands(path, c.left(), c.right());
+            case Condition.CrossesBelow c -> operands(path, c.left(), c.right());
+            case Condition.Between c -> {
+                expression(path + ".value", c.value());
+                expression(path + ".lower", c.lower());
+                expression(path + ".upper", c.upper());
+            }
+            case Condition.Rising c -> lookback(path, c.value(), c.bars());
+            case Condition.Falling c -> lookback(path, c.value(), c.bars());
+            case AllOf c -> children(path, c.conditions(), entry);
+            case AnyOf c -> children(path, c.conditions(), entry);
+            case Not c -> condition(path + ".condition", c.condition(), entry);
+            case Condition.StopLossHit c -> keywordInEntry(path, "stop_loss_hit", entry);
+            case Condition.TakeProfitHit c -> keywordInEntry(path, "take_profit_hit", entry);
+        }
+    }
+
+    private void keywordInEntry(String path, String keyword, boolean entry) {
+        if (entry) {
+            add(path, keyword + " only makes sense in an exit rule");
+        }
+    }
+
+    private void children(String path, List<Condition> conditions, boolean entry) {
+        if (conditions.isEmpty()) {
+            add(path + ".conditions", "needs at least one condition");
+        }
+        for (int i = 0; i < conditions.size(); i++) {
+            condition(path + ".conditions[" + i + "]", conditions.get(i), entry);
+        }
+    }
+
+    private void operands(String path, Expression left, Expression right) {
+        expression(path + ".left", left);
+        expression(path + ".right", right);
+    }
+
+    private void lookback(String path, Expression value, int bars) {
+        expression(path + ".value", value);
+        if (bars < 1 || bars > 5000) {
+            add(path + ".bars", "must be between 1 and 5000, was " + bars);
+        }
+    }
+
+    private void expression(String path, Expression expression) {
+        switch (expression) {
+            case null -> add(path, "an indicator, price or constant is required");
+            case Expression.Price p when p.price() == null -> add(path + ".price",
+                    "must be one of open, high, low, close, volume");
+            case Expression.Price p -> {
+            }
+            case Expression.Constant c when !Double.isFinite(c.constant()) -> add(path + ".constant", "must be finite");
+            case Expression.Constant c -> {
+            }
+            case IndicatorRef ref -> indicator(path, ref);
+        }
+    }
+
+    private void indicator(String path, IndicatorRef ref) {
+        var kind = IndicatorKind.byName(ref.indicator());
+        if (kind.isEmpty()) {
+            add(path + ".indicator", "unknown indicator '" + ref.indicator() + "'; known: " + KNOWN_INDICATORS);
+            return;
+        }
+        IndicatorKind k = kind.get();
+        for (Map.Entry<String, Double> given : ref.params().entrySet()) {
+            String paramPath = path + ".params." + given.getKey();
+            var param = k.param(given.getKey());
+            if (param.isEmpty()) {
+                add(paramPath, "unknown parameter of " + k.wireName() + "; parameters: "
+                        + (k.params().isEmpty() ? "none" : k.params().stream().map(IndicatorKind.Param::name)
+                        .collect(Collectors.joining(", "))));
+            } else {
+                paramValue(paramPath, param.get(), given.getValue());
+            }
+        }
+        if (ref.output() != null && !k.outputs().contains(ref.output())) {
+            add(path + ".output", k.outputs().isEmpty()
+                    ? k.wireName() + " has a single output; leave output out"
+                    : "unknown output '" + ref.output() + "' of " + k.wireName() + "; outputs: " + k.outputs());
+        }
+        if (ref.input() != null) {
+            if (k.takesInput()) {
+                expression(path + ".input", ref.input());
+            } else {
+                add(path + ".input", k.wireName() + " reads the bars themselves and takes no input series");
+            }
+        }
+        if (k == IndicatorKind.MACD && violations.stream().noneMatch(v -> v.path().startsWith(path + ".params"))) {
+            IndicatorRef normalized = (IndicatorRef) Expressions.normalize(ref);
+            if (normalized.params().get("fast") >= normalized.params().get("slow")) {
+                add(path + ".params.fast", "the fast period must be shorter than the slow period");
+            }
+        }
+    }
+
+    private void paramValue(String path, IndicatorKind.Param param, Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            add(path, "must be a number");
+        } else if (value < param.min() || value > param.max()) {
+            add(path, "must be between " + number(param.min()) + " and " + number(param.max()) + ", was "
+                    + number(value));
+        } else if (param.integer() && value != Math.rint(value)) {
+            add(path, "must be a whole number of bars, was " + number(value));
+        }
+    }
+
+    private void risk(Risk risk) {
+        Risk.StopLoss stop = risk.stopLoss();
+        if (stop != null) {
+            if ((stop.percent() == null) == (stop.atrMultiple() == null)) {
+                add("risk.stop_loss", "give exactly one of percent or atr_multiple");
+            }
+            percent("risk.stop_loss.percent", stop.percent());
+            positive("risk.stop_loss.atr_multiple", stop.atrMultiple());
+            if (stop.atrPeriod() != null && (stop.atrPeriod() < 1 || stop.atrPeriod() > 5000)) {
+                add("risk.stop_loss.atr_period", "must be between 1 and 5000, was " + stop.atrPeriod());
+            }
+        }
+        Risk.TakeProfit target = risk.takeProfit();
+        if (target != null) {
+            if ((target.percent() == null) == (target.rMultiple() == null)) {
+                add("risk.take_profit", "give exactly one of percent or r_multiple");
+            }
+            positive("risk.take_profit.percent", target.percent());
+            positive("risk.take_profit.r_multiple", target.rMultiple());
+            if (target.rMultiple() != null && stop == null) {
+                add("risk.take_profit.r_multiple", "an R multiple needs risk.stop_loss to define R");
+            }
+        }
+        if (risk.trailingStop() != null) {
+            percent("risk.trailing_stop.percent", risk.trailingStop().percent());
+        }
+        if (risk.maxBars() != null && risk.maxBars() < 1) {
+            add("risk.max_bars", "must be at least 1, was " + risk.maxBars());
+        }
+    }
+
+    private void sizing(Sizing sizing, Risk risk) {
+        if ((sizing.fractionOfEquity() == null) == (sizing.riskPerTrade() == null)) {
+            add("sizing", "give exactly one of fraction_of_equity or risk_per_trade");
+            return;
+        }
+        if (sizing.fractionOfEquity() != null && !(sizing.fractionOfEquity() > 0 && sizing.fractionOfEquity() <= 1)) {
+            add("sizing.fraction_of_equity", "must be above 0 and at most 1, was " + sizing.fractionOfEquity());
+        }
+        if (sizing.riskPerTrade() != null) {
+            if (!(sizing.riskPerTrade() > 0 && sizing.riskPerTrade() < 1)) {
+                add("sizing.risk_per_trade", "must be above 0 and below 1, was " + sizing.riskPerTrade());
+            }
+            if (risk.stopLoss() == null) {
+                add("sizing.risk_per_trade", "risk-based sizing needs risk.stop_loss");
+            }
+        }
+    }
+
+    private void costs(Costs costs) {
+        if (costs.commissionBps() < 0 || costs.commissionBps() > 1000) {
+            add("costs.commission_bps", "must be between 0 and 1000, was " + costs.commissionBps());
+        }
+        if (costs.slippageBps() < 0 || costs.slippageBps() > 1000) {
+            add("costs.slippage_bps", "must be between 0 and 1000, was " + costs.slippageBps());
+        }
+    }
+
+    private void percent(String path, Double value) {
+        if (value != null && !(value > 0 && value < 100)) {
+            add(path, "must be above 0 and below 100, was " + value);
+        }
+    }
+
+    private void positive(String path, Double value) {
+        if (value != null && !(value > 0 && Double.isFinite(value))) {
+            add(path, "must be above 0, was " + value);
+        }
+    }
+
+    private static boolean usesKeyword(Condition condition, Class<? extends Condition> keyword) {
+        return switch (condition) {
+            case null -> false;
+            case AllOf c -> c.conditions().stream().anyMatch(child -> usesKeyword(child, keyword));
+            case AnyOf c -> c.conditions().stream().anyMatch(child -> usesKeyword(child, keyword));
+            case Not c -> usesKeyword(c.condition(), keyword);
+            default -> keyword.isInstance(condition);
+        };
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private void add(String path, String message) {
+        violations.add(new Violation(path, message));
+    }
+}
