@@ -1,0 +1,57 @@
+package io.tradingedu.backtesting.engine;
+
+/**
+ * Performance of one simulated range. Returns, rates and drawdowns are fractions (0.12 = 12 %); money is in the
+ * account currency. A metric that is undefined for the data (a Sharpe ratio without any volatility, a profit factor
+ * without a losing trade) is null. Formulas: docs/backtesting.md#metrics and {@link MetricsCalculator}.
+ */
+public record Metrics(
+        Double totalReturn,
+        Double cagr,
+        Double annualVolatility,
+        Double sharpe,
+        Double sortino,
+        Double calmar,
+        Double maxDrawdown,
+        int maxDrawdownBars,
+        long maxDrawdownDays,
+        int trades,
+        Double winRate,
+        Double profitFactor,
+        Double expectancy,
+        Double averageTradePercent,
+        Double averageBarsHeld,
+        Double exposure,
+        Double buyAndHoldReturn,
+        Double sqn,
+        double startEquity,
+        double endEquity,
+        int bars) {
+
+    /** The metrics by name, for ranking sweeps: {@code sharpe}, {@code total_return}, ... */
+    public Double byName(String name) {
+        return switch (name) {
+            case "total_return" -> totalReturn;
+            case "cagr" -> cagr;
+            case "annual_volatility" -> annualVolatility;
+            case "sharpe" -> sharpe;
+            case "sortino" -> sortino;
+            case "calmar" -> calmar;
+            case "max_drawdown" -> maxDrawdown;
+            case "win_rate" -> winRate;
+            case "profit_factor" -> profitFactor;
+            case "expectancy" -> expectancy;
+            case "average_trade_percent" -> averageTradePercent;
+            case "sqn" -> sqn;
+            case "trades" -> (double) trades;
+            default -> throw new IllegalArgumentException("unknown metric '" + name + "'; metrics: total_return, "
+                    + "cagr, annual_volatility, sharpe, sortino, calmar, max_drawdown, win_rate, profit_factor, "
+                    + "expectancy, average_trade_percent, sqn, trades");
+        };
+    }
+
+    /** Whether a larger value is better (false for drawdown and volatility). */
+    public static boolean higherIsBetter(String name) {
+        return !name.equals("max_drawdown") && !name.equals("annual_volatility");
+    }
+}
