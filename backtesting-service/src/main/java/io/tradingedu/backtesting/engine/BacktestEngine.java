@@ -1,5 +1,6 @@
 package io.tradingedu.backtesting.engine;
 
+import io.tradingedu.shared.backtest.TestPlan;
 import io.tradingedu.shared.strategy.StrategyDefinition;
 import java.util.ArrayList;
 import java.util.List;

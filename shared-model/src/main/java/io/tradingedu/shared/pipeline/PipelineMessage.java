@@ -16,6 +16,8 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ValidateMedia.class, name = "ValidateMedia"),
         @JsonSubTypes.Type(value = MediaValidated.class, name = "MediaValidated"),
         @JsonSubTypes.Type(value = StageFailed.class, name = "StageFailed"),
+        @JsonSubTypes.Type(value = RunBacktest.class, name = "RunBacktest"),
+        @JsonSubTypes.Type(value = StrategiesBacktested.class, name = "StrategiesBacktested"),
         @JsonSubTypes.Type(value = RunStatusChanged.class, name = "RunStatusChanged")
 })
 public sealed interface PipelineMessage permits MediaIngested, MediaDeleted, StageCommand, StageOutcome, RunStatusChanged {

@@ -1,7 +1,7 @@
 package io.tradingedu.shared.pipeline;
 
 /** A request from the orchestrator to the worker that owns a stage. */
-public sealed interface StageCommand extends PipelineMessage permits ValidateMedia {
+public sealed interface StageCommand extends PipelineMessage permits ValidateMedia, RunBacktest {
 
     PipelineStage stage();
 

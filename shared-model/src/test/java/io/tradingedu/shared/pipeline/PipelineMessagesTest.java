@@ -3,7 +3,14 @@ package io.tradingedu.shared.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradingedu.shared.backtest.BacktestPlan;
+import io.tradingedu.shared.backtest.DatasetRef;
+import io.tradingedu.shared.backtest.TestPlan;
+import io.tradingedu.shared.strategy.StrategyText;
+import io.tradingedu.shared.strategy.Violation;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +26,21 @@ class PipelineMessagesTest {
         ValidateMedia validate = ValidateMedia.of(RUN, MEDIA, 2, "/media/x/lesson.mp4");
         MediaProbe probe = new MediaProbe(62.5, "mov,mp4,m4a,3gp,3g2,mj2", 1280, 720, 29.97, "h264", "aac",
                 List.of(new MediaProbe.SubtitleStream(2, "mov_text", "eng")));
+        RunBacktest backtest = RunBacktest.of(RUN, MEDIA, 1,
+                List.of(new RunBacktest.StrategyToTest("rsi-1", StrategyText.parse("entry: RSI(14) < 30\nmax_bars: 5"))),
+                new BacktestPlan(List.of(new DatasetRef("SPX", "1d", Instant.parse("2000-01-01T00:00:00Z"), null)),
+                        10_000, new TestPlan.WalkForward(250, 125)));
+        StrategiesBacktested backtested = StrategiesBacktested.of(backtest, List.of(
+                new StrategiesBacktested.StrategyResult("rsi-1", null, List.of(), List.of(
+                        new StrategiesBacktested.DatasetResult(backtest.plan().datasets().getFirst(), UUID.randomUUID(),
+                                List.of(new StrategiesBacktested.PeriodMetrics("window_1",
+                                        Instant.parse("2000-01-03T00:00:00Z"), Instant.parse("2000-12-29T00:00:00Z"),
+                                        Map.of("sharpe", 0.8, "total_return", 0.12)))))),
+                new StrategiesBacktested.StrategyResult("bad", "never", List.of(new Violation("entry", "can never be true")),
+                        List.of())));
         return Stream.of(
+                backtest,
+                backtested,
                 MediaIngested.of(RUN, MEDIA, "/media/x/lesson.mp4", "lesson.mp4", "ab".repeat(32), 1234L),
                 MediaDeleted.of(RUN, MEDIA),
                 validate,

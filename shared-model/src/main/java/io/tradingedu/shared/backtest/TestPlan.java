@@ -1,10 +1,12 @@
-package io.tradingedu.backtesting.engine;
+package io.tradingedu.shared.backtest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
-/** How the chosen range is tested: as one period, split in-sample/out-of-sample, or in rolling windows. */
+/**
+ * How the chosen range of a backtest is tested: as one period, split in-sample/out-of-sample, or in rolling windows.
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "mode", defaultImpl = TestPlan.SinglePeriod.class)
 @JsonSubTypes({
         @JsonSubTypes.Type(value = TestPlan.SinglePeriod.class, name = "single"),
