@@ -50,6 +50,14 @@ public record Metrics(
         };
     }
 
+    /** @throws IllegalArgumentException naming the metrics there are */
+    public static void requireKnown(String name) {
+        EMPTY.byName(name);
+    }
+
+    private static final Metrics EMPTY = new Metrics(null, null, null, null, null, null, null, 0, 0, 0, null, null,
+            null, null, null, null, null, null, 0, 0, 0);
+
     /** Whether a larger value is better (false for drawdown and volatility). */
     public static boolean higherIsBetter(String name) {
         return !name.equals("max_drawdown") && !name.equals("annual_volatility");

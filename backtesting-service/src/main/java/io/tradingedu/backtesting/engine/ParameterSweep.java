@@ -29,6 +29,7 @@ public final class ParameterSweep {
     public static SweepReport run(IndicatorCache cache, StrategyDefinition base, List<SweepParameter> parameters,
                                   String metric, int top, int from, int to, double capital, FillTiming fillTiming,
                                   ForkJoinPool pool) {
+        Metrics.requireKnown(metric);
         int[] counts = parameters.stream().mapToInt(SweepParameter::count).toArray();
         long total = 1;
         for (int count : counts) {

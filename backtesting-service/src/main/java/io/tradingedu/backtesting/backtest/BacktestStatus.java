@@ -1,0 +1,5 @@
+package io.tradingedu.backtesting.backtest;
+
+public enum BacktestStatus {
+    QUEUED, RUNNING, COMPLETED, FAILED
+}
