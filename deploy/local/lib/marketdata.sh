@@ -78,3 +78,15 @@ print("  %d windows, %d profitable, mean return %.1f %%, worst %.1f %%, worst dr
     || die "the walk-forward backtest failed"
   echo "  full result: $BACKTEST_URL/backtest/$backtest (metrics, trades, equity)"
 }
+
+# Raw ta4j beside our engine on the S&P 500 series; prints the numbers recorded in docs/backtesting.md.
+run_benchmark() {
+  log "building the backtesting service and its benchmark"
+  (cd "$REPO" && mvn -q -B install -DskipTests -pl shared-model,service-support \
+    && mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl backtesting-service) \
+    || die "the build failed"
+  local module="$REPO/backtesting-service"
+  java -Dmarket.data.dir="$MARKET_DATA_DIR" \
+    -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")" \
+    io.tradingedu.backtesting.engine.BacktestBenchmark
+}

@@ -25,7 +25,7 @@ public final class BacktestEngine {
         switch (plan) {
             case TestPlan.SinglePeriod single -> periods.add(period("full", compiled, bars, from, to, capital, fillTiming));
             case TestPlan.InSampleOutOfSample split -> {
-                int cut = from + (int) Math.floor((to - from + 1) * split.inSampleFraction()) - 1;
+                int cut = from + (int) Math.round((to - from + 1) * split.inSampleFraction()) - 1;
                 requireBars(cut - from + 1, "the in-sample part");
                 requireBars(to - cut, "the out-of-sample part");
                 periods.add(period("in_sample", compiled, bars, from, cut, capital, fillTiming));

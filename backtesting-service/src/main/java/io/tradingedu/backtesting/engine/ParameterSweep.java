@@ -40,7 +40,7 @@ public final class ParameterSweep {
         }
         JsonNode baseTree = StrategyJson.toTree(base);
         for (SweepParameter parameter : parameters) {
-            StrategyPaths.requireNumberAt(baseTree, parameter.path());
+            parameter.paths().forEach(path -> StrategyPaths.requireNumberAt(baseTree, path));
         }
         long started = System.nanoTime();
         int variants = (int) total;
@@ -50,7 +50,9 @@ public final class ParameterSweep {
             Map<String, Double> values = new LinkedHashMap<>();
             for (int p = 0; p < parameters.size(); p++) {
                 double value = parameters.get(p).value(grid[p]);
-                StrategyPaths.set(tree, parameters.get(p).path(), value);
+                for (String path : parameters.get(p).paths()) {
+                    StrategyPaths.set(tree, path, value);
+                }
                 values.put(parameters.get(p).path(), value);
             }
             try {

@@ -3,6 +3,8 @@ package io.tradingedu.backtesting.engine;
 /**
  * One swept number of a strategy: where it is in the strategy's JSON ({@code entry.left.params.period},
  * {@code risk.stop_loss.percent}, {@code entry.conditions[1].right.constant}) and the values from..to by step.
+ * Several comma-separated paths take the same value, e.g. the fast average of the entry and of the exit rule:
+ * {@code entry.left.params.period,exit.left.params.period}.
  */
 public record SweepParameter(String path, double from, double to, double step) {
 
@@ -13,6 +15,10 @@ public record SweepParameter(String path, double from, double to, double step) {
         if (!(step > 0) || to < from) {
             throw new IllegalArgumentException("parameter " + path + ": needs from ≤ to and a positive step");
         }
+    }
+
+    java.util.List<String> paths() {
+        return java.util.Arrays.stream(path.split(",")).map(String::trim).toList();
     }
 
     int count() {
