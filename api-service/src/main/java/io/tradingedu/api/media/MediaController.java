@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
@@ -117,7 +117,8 @@ class MediaController {
         if (!ingested.created()) {
             return ResponseEntity.ok(view);
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/media_items/" + item.getId()))
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/media_items/{id}").buildAndExpand(item.getId()).toUri())
                 .body(view);
     }
 

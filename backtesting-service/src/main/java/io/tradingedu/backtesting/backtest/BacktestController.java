@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @Tag(name = "Backtests", description = "Run strategies on market data; results, trades and equity curves")
@@ -98,7 +99,8 @@ class BacktestController {
     }
 
     private static ResponseEntity<BacktestView> answer(BacktestView view, String path) {
-        URI location = URI.create(path + view.id());
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(path + "{id}")
+                .buildAndExpand(view.id()).toUri();
         HttpStatus status = view.status() == BacktestStatus.COMPLETED ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).location(location).body(view);
     }

@@ -7,7 +7,6 @@ import io.tradingedu.shared.strategy.StrategyJson;
 import io.tradingedu.shared.strategy.StrategySchema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 @RestController
@@ -68,6 +68,7 @@ class StrategyController {
     }
 
     private static ResponseEntity<StrategyView> created(StrategyView view) {
-        return ResponseEntity.created(URI.create("/strategies/" + view.id())).body(view);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/strategies/{id}").buildAndExpand(view.id()).toUri()).body(view);
     }
 }

@@ -97,7 +97,7 @@ class BacktestApiIT {
                 "costs", Map.of("commission_bps", 5, "slippage_bps", 2)));
 
         assertThat(backtest.getStatusCode().value()).isEqualTo(201);
-        assertThat(backtest.getHeaders().getLocation()).hasToString("/backtest/" + backtest.getBody().get("id"));
+        assertThat(backtest.getHeaders().getLocation().getPath()).isEqualTo("/backtest/" + backtest.getBody().get("id"));
         Map<String, Object> metrics = firstPeriodMetrics(backtest.getBody());
         assertThat((Integer) metrics.get("trades")).isBetween(5, 20);
         assertThat(metrics).containsKeys("sharpe", "sortino", "calmar", "max_drawdown", "profit_factor", "sqn",
@@ -196,6 +196,15 @@ class BacktestApiIT {
                 "SELECT status FROM backtest WHERE id = ?", String.class, orphan), "COMPLETED"::equals);
         assertThat(firstPeriodMetrics(http.get().uri("/backtest/{id}", orphan).retrieve().body(Map.class)))
                 .isEqualTo(firstPeriodMetrics(completed.getBody()));
+    }
+
+    @Test
+    void locationCarriesThePrefixOfTheReverseProxy() {
+        ResponseEntity<Map> created = http.post().uri("/strategies").contentType(MediaType.TEXT_PLAIN)
+                .header("X-Forwarded-Prefix", "/backtest").body(GOLDEN_CROSS).retrieve().toEntity(Map.class);
+
+        assertThat(created.getHeaders().getLocation().getPath())
+                .isEqualTo("/backtest/strategies/" + created.getBody().get("id"));
     }
 
     @Test
