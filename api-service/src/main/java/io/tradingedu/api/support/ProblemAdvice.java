@@ -5,16 +5,15 @@ import io.tradingedu.api.media.MediaBusyException;
 import io.tradingedu.api.media.MediaNotFoundException;
 import io.tradingedu.api.run.RunControlClient.RunControlException;
 import io.tradingedu.support.web.Problems;
-import jakarta.validation.ConstraintViolationException;
+import io.tradingedu.support.web.ServiceProblemAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Domain exceptions to RFC 9457 problems; framework errors (400, 413, ...) are handled by the base class. */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
+class ProblemAdvice extends ServiceProblemAdvice {
 
     @ExceptionHandler
     ProblemDetail invalidPath(InvalidIngestPathException e) {
@@ -37,15 +36,5 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail runControl(RunControlException e) {
         return Problems.of(e.status(), "run-control", "Run control refused", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail badParameter(IllegalArgumentException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail constraintViolation(ConstraintViolationException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
     }
 }

@@ -8,16 +8,15 @@ import io.tradingedu.backtesting.strategy.StrategyNotFoundException;
 import io.tradingedu.shared.strategy.InvalidStrategyException;
 import io.tradingedu.shared.strategy.StrategySyntaxException;
 import io.tradingedu.support.web.Problems;
-import jakarta.validation.ConstraintViolationException;
+import io.tradingedu.support.web.ServiceProblemAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Domain exceptions to RFC 9457 problems, each naming the offending row, field or position. */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
+class ProblemAdvice extends ServiceProblemAdvice {
 
     @ExceptionHandler
     ProblemDetail invalidMarketData(InvalidMarketDataException e) {
@@ -64,15 +63,5 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail notReady(ResultNotReadyException e) {
         return Problems.of(HttpStatus.CONFLICT, "result-not-ready", "Result not available", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail badParameter(IllegalArgumentException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail constraintViolation(ConstraintViolationException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
     }
 }

@@ -3,14 +3,14 @@ package io.tradingedu.orchestrator.support;
 import io.tradingedu.orchestrator.run.IllegalRunTransitionException;
 import io.tradingedu.orchestrator.run.RunNotFoundException;
 import io.tradingedu.support.web.Problems;
+import io.tradingedu.support.web.ServiceProblemAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
+class ProblemAdvice extends ServiceProblemAdvice {
 
     @ExceptionHandler
     ProblemDetail runNotFound(RunNotFoundException e) {
