@@ -63,8 +63,12 @@ class Backtest {
         return backtest;
     }
 
+    boolean isFinished() {
+        return status == BacktestStatus.COMPLETED || status == BacktestStatus.FAILED;
+    }
+
     void start(Instant now) {
-        if (status == BacktestStatus.COMPLETED || status == BacktestStatus.FAILED) {
+        if (isFinished()) {
             throw new IllegalStateException("backtest " + id + " is already " + status);
         }
         status = BacktestStatus.RUNNING;

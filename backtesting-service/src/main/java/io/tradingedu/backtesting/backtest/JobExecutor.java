@@ -64,9 +64,16 @@ class JobExecutor {
     void runQueued(UUID id) {
         BacktestJob job = transactions.execute(status -> {
             Backtest backtest = backtests.findById(id).orElseThrow(() -> new BacktestNotFoundException(id));
+            if (backtest.isFinished()) {
+                return null;
+            }
             backtest.start(clock.instant());
             return json.readValue(backtest.request(), BacktestJob.class);
         });
+        if (job == null) {
+            log.info("backtest {} already finished; not run again", id);
+            return;
+        }
         String result = null;
         String error = null;
         try {
