@@ -1,6 +1,7 @@
 package io.tradingedu.backtesting.engine;
 
 import io.tradingedu.shared.strategy.Expression;
+import io.tradingedu.shared.strategy.Expression.IndicatorRef;
 import io.tradingedu.shared.strategy.Expressions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,16 +27,27 @@ public final class IndicatorCache {
     }
 
     IndicatorValues values(Expression expression) {
-        return values.computeIfAbsent(Expressions.normalize(expression), this::compute);
+        Expression normalized = Expressions.normalize(expression);
+        IndicatorValues known = values.get(normalized);
+        if (known != null) {
+            return known;
+        }
+        // an indicator of an indicator: the inner one first (and cached on its own), outside computeIfAbsent
+        IndicatorValues input = normalized instanceof IndicatorRef ref && ref.input() instanceof IndicatorRef inner
+                ? values(inner) : null;
+        return values.computeIfAbsent(normalized, key -> compute(key, input));
     }
 
-    private IndicatorValues compute(Expression normalized) {
-        Indicator<Num> indicator = Ta4jIndicators.of(series.barSeries(), normalized);
+    private IndicatorValues compute(Expression normalized, IndicatorValues input) {
+        Indicator<Num> indicator = input == null ? Ta4jIndicators.of(series.barSeries(), normalized)
+                : Ta4jIndicators.withInput(series.barSeries(), (IndicatorRef) normalized,
+                new ValuesIndicator(series.barSeries(), input.values()));
         double[] result = new double[series.size()];
         for (int i = 0; i < result.length; i++) {
             Num value = indicator.getValue(i);
             result[i] = value == null || value.isNaN() ? Double.NaN : value.doubleValue();
         }
-        return new IndicatorValues(result, Math.min(indicator.getCountOfUnstableBars(), result.length));
+        int unstable = indicator.getCountOfUnstableBars() + (input == null ? 0 : input.unstableBars());
+        return new IndicatorValues(result, Math.min(unstable, result.length));
     }
 }

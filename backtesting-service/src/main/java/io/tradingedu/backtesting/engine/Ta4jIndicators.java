@@ -64,7 +64,12 @@ final class Ta4jIndicators {
 
     private static Indicator<Num> indicator(BarSeries series, IndicatorRef ref) {
         IndicatorKind kind = IndicatorKind.byName(ref.indicator()).orElseThrow();
-        Indicator<Num> input = kind.takesInput() ? of(series, ref.input()) : null;
+        return withInput(series, ref, kind.takesInput() ? of(series, ref.input()) : null);
+    }
+
+    /** The indicator of {@code ref} reading {@code input} (ignored by indicators that read the bars). */
+    static Indicator<Num> withInput(BarSeries series, IndicatorRef ref, Indicator<Num> input) {
+        IndicatorKind kind = IndicatorKind.byName(ref.indicator()).orElseThrow();
         String output = ref.output();
         return switch (kind) {
             case SMA -> new SMAIndicator(input, intParam(ref, "period"));
