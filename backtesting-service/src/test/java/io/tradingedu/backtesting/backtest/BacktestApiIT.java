@@ -208,6 +208,19 @@ class BacktestApiIT {
     }
 
     @Test
+    void csvCanBeSentAsTheBodyAndTheApiIsDescribed() {
+        ResponseEntity<Map> answer = http.post().uri("/market-data?symbol=TEST.BODY&timeframe=1h")
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .body("timestamp,price,amount\n1385337600,800,1\n1385337700,810,2\n1385341200,805,1\n")
+                .retrieve().toEntity(Map.class);
+        String apiDocs = http.get().uri("/v3/api-docs").retrieve().body(String.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).containsEntry("bars_stored", 2);
+        assertThat(apiDocs).contains("\"/backtest\"", "\"/optimize\"", "\"/market-data\"", "\"/strategies/schema\"");
+    }
+
+    @Test
     void strategiesArePagedAndTheSchemaIsServed() {
         post("/strategies", Map.of("name", "paged", "entry", Map.of("type", "above", "left", Map.of("price", "close"),
                 "right", Map.of("indicator", "EMA", "params", Map.of("period", 20))), "risk", Map.of("max_bars", 10)));
