@@ -10,8 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
@@ -57,6 +59,28 @@ class MediaStorage {
         }
     }
 
+    /**
+     * Deletes staging files last written before {@code cutoff}: uploads cut off by a crash or a dropped connection
+     * that were never registered as media.
+     *
+     * @return how many were deleted
+     */
+    int deleteStagingFilesOlderThan(Instant cutoff) {
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(incoming)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().endsWith(".part")
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    deleteQuietly(file);
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + incoming, e);
+        }
+        return deleted;
+    }
+
     void discard(StoredFile file) {
         deleteQuietly(file.path());
     }
@@ -91,7 +115,7 @@ class MediaStorage {
         try {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
-            // a leftover staging file under .incoming is harmless: it is never registered as media
+            // a leftover staging file is never registered as media; StaleUploadSweeper removes it later
         }
     }
 }
