@@ -1,0 +1,41 @@
+package io.tradingedu.support.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+class ServiceDefaultsTest {
+
+    @Test
+    void suppliesSharedSettingsBehindTheServicesOwn() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("application.yml",
+                Map.of("spring.jpa.open-in-view", "true", "spring.flyway.schemas", "backtesting")));
+
+        new ServiceDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.jpa.open-in-view")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
+        assertThat(environment.getProperty("spring.flyway.locations"))
+                .isEqualTo("classpath:db/migration,classpath:db/support");
+        assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
+                .isEqualTo("readinessState,db,kafka");
+        assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:9092");
+    }
+
+    @Test
+    void envVarsStillWinOverTheDefaults() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("env",
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:29092", "spring.kafka.consumer.auto-offset-reset", "latest")));
+
+        new ServiceDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("kafka:29092");
+        assertThat(environment.getProperty("spring.kafka.consumer.auto-offset-reset")).isEqualTo("latest");
+    }
+}
