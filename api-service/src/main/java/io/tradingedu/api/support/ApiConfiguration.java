@@ -1,7 +1,6 @@
 package io.tradingedu.api.support;
 
 import io.tradingedu.shared.pipeline.Topics;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -9,11 +8,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     KafkaAdmin.NewTopics mediaTopics() {

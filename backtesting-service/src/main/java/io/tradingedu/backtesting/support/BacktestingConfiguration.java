@@ -2,7 +2,6 @@ package io.tradingedu.backtesting.support;
 
 import io.tradingedu.shared.pipeline.PipelineStage;
 import io.tradingedu.shared.pipeline.Topics;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -16,11 +15,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 class BacktestingConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** Queued jobs, one per thread; each sweep inside spreads over {@link #sweepPool}. */
     @Bean
