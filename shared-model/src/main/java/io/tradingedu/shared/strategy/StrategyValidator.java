@@ -55,7 +55,7 @@ public final class StrategyValidator {
         if (strategy.exit() != null) {
             condition("exit", strategy.exit(), false);
         }
-        risk(strategy.risk());
+        violations.addAll(PositionRulesValidator.validate(strategy.risk(), strategy.sizing(), strategy.costs()));
         if (strategy.exit() == null && !closesThroughRisk(strategy.risk())) {
             add("exit", "no exit rule and no stop loss, take profit, trailing stop or max_bars: "
                     + "a position would never be closed");
@@ -66,8 +66,6 @@ public final class StrategyValidator {
         if (usesKeyword(strategy.exit(), Condition.TakeProfitHit.class) && strategy.risk().takeProfit() == null) {
             add("exit", "take_profit_hit needs risk.take_profit to say where the target is");
         }
-        sizing(strategy.sizing(), strategy.risk());
-        costs(strategy.costs());
     }
 
     private static boolean closesThroughRisk(Risk risk) {
@@ -184,76 +182,6 @@ public final class StrategyValidator {
                     + number(value));
         } else if (param.integer() && value != Math.rint(value)) {
             add(path, "must be a whole number of bars, was " + number(value));
-        }
-    }
-
-    private void risk(Risk risk) {
-        Risk.StopLoss stop = risk.stopLoss();
-        if (stop != null) {
-            if ((stop.percent() == null) == (stop.atrMultiple() == null)) {
-                add("risk.stop_loss", "give exactly one of percent or atr_multiple");
-            }
-            percent("risk.stop_loss.percent", stop.percent());
-            positive("risk.stop_loss.atr_multiple", stop.atrMultiple());
-            if (stop.atrPeriod() != null && (stop.atrPeriod() < 1 || stop.atrPeriod() > 5000)) {
-                add("risk.stop_loss.atr_period", "must be between 1 and 5000, was " + stop.atrPeriod());
-            }
-        }
-        Risk.TakeProfit target = risk.takeProfit();
-        if (target != null) {
-            if ((target.percent() == null) == (target.rMultiple() == null)) {
-                add("risk.take_profit", "give exactly one of percent or r_multiple");
-            }
-            positive("risk.take_profit.percent", target.percent());
-            positive("risk.take_profit.r_multiple", target.rMultiple());
-            if (target.rMultiple() != null && stop == null) {
-                add("risk.take_profit.r_multiple", "an R multiple needs risk.stop_loss to define R");
-            }
-        }
-        if (risk.trailingStop() != null) {
-            percent("risk.trailing_stop.percent", risk.trailingStop().percent());
-        }
-        if (risk.maxBars() != null && risk.maxBars() < 1) {
-            add("risk.max_bars", "must be at least 1, was " + risk.maxBars());
-        }
-    }
-
-    private void sizing(Sizing sizing, Risk risk) {
-        if ((sizing.fractionOfEquity() == null) == (sizing.riskPerTrade() == null)) {
-            add("sizing", "give exactly one of fraction_of_equity or risk_per_trade");
-            return;
-        }
-        if (sizing.fractionOfEquity() != null && !(sizing.fractionOfEquity() > 0 && sizing.fractionOfEquity() <= 1)) {
-            add("sizing.fraction_of_equity", "must be above 0 and at most 1, was " + sizing.fractionOfEquity());
-        }
-        if (sizing.riskPerTrade() != null) {
-            if (!(sizing.riskPerTrade() > 0 && sizing.riskPerTrade() < 1)) {
-                add("sizing.risk_per_trade", "must be above 0 and below 1, was " + sizing.riskPerTrade());
-            }
-            if (risk.stopLoss() == null) {
-                add("sizing.risk_per_trade", "risk-based sizing needs risk.stop_loss");
-            }
-        }
-    }
-
-    private void costs(Costs costs) {
-        if (costs.commissionBps() < 0 || costs.commissionBps() > 1000) {
-            add("costs.commission_bps", "must be between 0 and 1000, was " + costs.commissionBps());
-        }
-        if (costs.slippageBps() < 0 || costs.slippageBps() > 1000) {
-            add("costs.slippage_bps", "must be between 0 and 1000, was " + costs.slippageBps());
-        }
-    }
-
-    private void percent(String path, Double value) {
-        if (value != null && !(value > 0 && value < 100)) {
-            add(path, "must be above 0 and below 100, was " + value);
-        }
-    }
-
-    private void positive(String path, Double value) {
-        if (value != null && !(value > 0 && Double.isFinite(value))) {
-            add(path, "must be above 0, was " + value);
         }
     }
 

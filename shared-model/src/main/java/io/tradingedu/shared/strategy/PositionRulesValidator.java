@@ -1,0 +1,98 @@
+package io.tradingedu.shared.strategy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks what a strategy does with money and positions: stop loss, take profit, trailing stop and time exit, sizing,
+ * and costs. Part of {@link StrategyValidator}.
+ */
+final class PositionRulesValidator {
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    private PositionRulesValidator() {
+    }
+
+    static List<Violation> validate(Risk risk, Sizing sizing, Costs costs) {
+        PositionRulesValidator validator = new PositionRulesValidator();
+        validator.risk(risk);
+        validator.sizing(sizing, risk);
+        validator.costs(costs);
+        return validator.violations;
+    }
+
+    private void risk(Risk risk) {
+        Risk.StopLoss stop = risk.stopLoss();
+        if (stop != null) {
+            if ((stop.percent() == null) == (stop.atrMultiple() == null)) {
+                add("risk.stop_loss", "give exactly one of percent or atr_multiple");
+            }
+            percent("risk.stop_loss.percent", stop.percent());
+            positive("risk.stop_loss.atr_multiple", stop.atrMultiple());
+            if (stop.atrPeriod() != null && (stop.atrPeriod() < 1 || stop.atrPeriod() > 5000)) {
+                add("risk.stop_loss.atr_period", "must be between 1 and 5000, was " + stop.atrPeriod());
+            }
+        }
+        Risk.TakeProfit target = risk.takeProfit();
+        if (target != null) {
+            if ((target.percent() == null) == (target.rMultiple() == null)) {
+                add("risk.take_profit", "give exactly one of percent or r_multiple");
+            }
+            positive("risk.take_profit.percent", target.percent());
+            positive("risk.take_profit.r_multiple", target.rMultiple());
+            if (target.rMultiple() != null && stop == null) {
+                add("risk.take_profit.r_multiple", "an R multiple needs risk.stop_loss to define R");
+            }
+        }
+        if (risk.trailingStop() != null) {
+            percent("risk.trailing_stop.percent", risk.trailingStop().percent());
+        }
+        if (risk.maxBars() != null && risk.maxBars() < 1) {
+            add("risk.max_bars", "must be at least 1, was " + risk.maxBars());
+        }
+    }
+
+    private void sizing(Sizing sizing, Risk risk) {
+        if ((sizing.fractionOfEquity() == null) == (sizing.riskPerTrade() == null)) {
+            add("sizing", "give exactly one of fraction_of_equity or risk_per_trade");
+            return;
+        }
+        if (sizing.fractionOfEquity() != null && !(sizing.fractionOfEquity() > 0 && sizing.fractionOfEquity() <= 1)) {
+            add("sizing.fraction_of_equity", "must be above 0 and at most 1, was " + sizing.fractionOfEquity());
+        }
+        if (sizing.riskPerTrade() != null) {
+            if (!(sizing.riskPerTrade() > 0 && sizing.riskPerTrade() < 1)) {
+                add("sizing.risk_per_trade", "must be above 0 and below 1, was " + sizing.riskPerTrade());
+            }
+            if (risk.stopLoss() == null) {
+                add("sizing.risk_per_trade", "risk-based sizing needs risk.stop_loss");
+            }
+        }
+    }
+
+    private void costs(Costs costs) {
+        if (costs.commissionBps() < 0 || costs.commissionBps() > 1000) {
+            add("costs.commission_bps", "must be between 0 and 1000, was " + costs.commissionBps());
+        }
+        if (costs.slippageBps() < 0 || costs.slippageBps() > 1000) {
+            add("costs.slippage_bps", "must be between 0 and 1000, was " + costs.slippageBps());
+        }
+    }
+
+    private void percent(String path, Double value) {
+        if (value != null && !(value > 0 && value < 100)) {
+            add(path, "must be above 0 and below 100, was " + value);
+        }
+    }
+
+    private void positive(String path, Double value) {
+        if (value != null && !(value > 0 && Double.isFinite(value))) {
+            add(path, "must be above 0, was " + value);
+        }
+    }
+
+    private void add(String path, String message) {
+        violations.add(new Violation(path, message));
+    }
+}
