@@ -7,7 +7,9 @@ import io.tradingedu.backtesting.support.TimeParameter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,9 +24,12 @@ import org.springframework.web.multipart.MultipartFile;
 class MarketDataController {
 
     private final MarketDataService marketData;
+    private final DataSize maxUpload;
 
-    MarketDataController(MarketDataService marketData) {
+    MarketDataController(MarketDataService marketData,
+                         @Value("${spring.servlet.multipart.max-request-size}") DataSize maxUpload) {
         this.marketData = marketData;
+        this.maxUpload = maxUpload;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -41,10 +46,11 @@ class MarketDataController {
     }
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    @Operation(summary = "Upload a CSV of bars or trades as the request body", description = "As the multipart form.")
+    @Operation(summary = "Upload a CSV of bars or trades as the request body",
+            description = "As the multipart form; the same size limit applies (413 beyond it).")
     ImportReport uploadBody(@RequestParam String symbol, @RequestParam(defaultValue = "1d") String timeframe,
                             InputStream body) {
-        return marketData.importCsv(symbol, timeframe, body);
+        return marketData.importCsv(symbol, timeframe, new LimitedInputStream(body, maxUpload.toBytes()));
     }
 
     @GetMapping

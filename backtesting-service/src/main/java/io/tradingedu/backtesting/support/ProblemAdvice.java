@@ -4,6 +4,7 @@ import io.tradingedu.backtesting.backtest.BacktestNotFoundException;
 import io.tradingedu.backtesting.backtest.ResultNotReadyException;
 import io.tradingedu.backtesting.marketdata.DatasetNotFoundException;
 import io.tradingedu.backtesting.marketdata.InvalidMarketDataException;
+import io.tradingedu.backtesting.marketdata.UploadTooLargeException;
 import io.tradingedu.backtesting.strategy.StrategyNotFoundException;
 import io.tradingedu.shared.strategy.InvalidStrategyException;
 import io.tradingedu.shared.strategy.StrategySyntaxException;
@@ -26,6 +27,11 @@ class ProblemAdvice extends ServiceProblemAdvice {
             problem.setProperty("rejected", e.rejected());
         }
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail tooLarge(UploadTooLargeException e) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large", e.getMessage());
     }
 
     @ExceptionHandler
