@@ -1,6 +1,7 @@
 package io.tradingedu.backtesting.strategy;
 
 import io.tradingedu.shared.strategy.StrategyDefinition;
+import io.tradingedu.shared.strategy.StrategyFormatter;
 import io.tradingedu.shared.strategy.StrategyJson;
 import io.tradingedu.shared.strategy.StrategyText;
 import io.tradingedu.shared.strategy.StrategyValidator;
@@ -53,7 +54,8 @@ public class StrategyCatalog {
     }
 
     private static StrategyView view(StoredStrategy stored) {
-        return new StrategyView(stored.id(), stored.name(), StrategyJson.fromJson(stored.definition()),
+        StrategyDefinition definition = StrategyJson.fromJson(stored.definition());
+        return new StrategyView(stored.id(), stored.name(), definition, StrategyFormatter.format(definition),
                 stored.sourceText(), stored.createdAt());
     }
 }

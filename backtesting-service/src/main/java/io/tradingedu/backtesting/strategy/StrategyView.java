@@ -4,6 +4,10 @@ import io.tradingedu.shared.strategy.StrategyDefinition;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A stored strategy as clients see it: the definition, and the compact text it was written in, if any. */
-public record StrategyView(UUID id, String name, StrategyDefinition definition, String sourceText, Instant createdAt) {
+/**
+ * A stored strategy as clients see it: the definition, the same in compact text ({@code text}, whatever it was
+ * written in), and the text it was submitted as, if any.
+ */
+public record StrategyView(UUID id, String name, StrategyDefinition definition, String text, String sourceText,
+                           Instant createdAt) {
 }

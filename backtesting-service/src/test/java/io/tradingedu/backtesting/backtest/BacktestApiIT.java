@@ -228,7 +228,8 @@ class BacktestApiIT {
         Map<String, Object> page = http.get().uri("/strategies?size=1").retrieve().body(Map.class);
         Map<String, Object> schema = http.get().uri("/strategies/schema").retrieve().body(Map.class);
 
-        assertThat((List<?>) page.get("items")).hasSize(1);
+        assertThat((List<Map<String, Object>>) page.get("items")).singleElement()
+                .satisfies(item -> assertThat(item).containsEntry("text", "name: paged\nentry: close > EMA(20)\nmax_bars: 10\n"));
         assertThat((Integer) page.get("total")).isPositive();
         assertThat(schema).containsEntry("$id", "https://tradingedu.io/schemas/strategy-v1.json");
     }
