@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,8 +33,7 @@ class MediaApiIT {
 
     @DynamicPropertySource
     static void roots(DynamicPropertyRegistry registry) {
-        registry.add("media.root", () -> base.resolve("media").toString());
-        registry.add("media.ingest-root", () -> base.resolve("ingest").toString());
+        TestSetup.mediaRoots(registry, base);
     }
 
     @LocalServerPort
@@ -47,9 +45,7 @@ class MediaApiIT {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
+        http = TestSetup.http(port);
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,8 +54,7 @@ class RunControlIT {
         });
         orchestrator.start();
         registry.add("orchestrator.url", () -> "http://127.0.0.1:" + orchestrator.getAddress().getPort());
-        registry.add("media.root", () -> base.resolve("media").toString());
-        registry.add("media.ingest-root", () -> base.resolve("ingest").toString());
+        TestSetup.mediaRoots(registry, base);
     }
 
     @AfterAll
@@ -70,9 +68,7 @@ class RunControlIT {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
+        http = TestSetup.http(port);
         ORCHESTRATOR_CALLS.clear();
     }
 

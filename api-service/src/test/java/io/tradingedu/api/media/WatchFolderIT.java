@@ -25,8 +25,7 @@ class WatchFolderIT {
 
     @DynamicPropertySource
     static void roots(DynamicPropertyRegistry registry) {
-        registry.add("media.root", () -> base.resolve("media").toString());
-        registry.add("media.ingest-root", () -> base.resolve("ingest").toString());
+        TestSetup.mediaRoots(registry, base);
     }
 
     @Autowired
