@@ -14,6 +14,7 @@ import io.tradingedu.shared.strategy.StrategyText;
 import io.tradingedu.shared.strategy.StrategyValidator;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -72,7 +73,7 @@ class JobResolver {
         if (symbol == null || symbol.isBlank()) {
             throw new IllegalArgumentException("symbol is required (see GET /market-data)");
         }
-        return symbol.trim().toUpperCase(java.util.Locale.ROOT);
+        return symbol.trim().toUpperCase(Locale.ROOT);
     }
 
     private static String timeframe(String timeframe) {

@@ -5,6 +5,7 @@ import io.tradingedu.shared.strategy.StrategyDefinition;
 import io.tradingedu.shared.strategy.StrategyJson;
 import io.tradingedu.shared.strategy.StrategySyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 
@@ -64,7 +66,7 @@ public final class ParameterSweep {
             }
         });
         long elapsed = (System.nanoTime() - started) / 1_000_000;
-        List<Outcome> valid = java.util.Arrays.stream(outcomes).filter(o -> o.variant() != null).toList();
+        List<Outcome> valid = Arrays.stream(outcomes).filter(o -> o.variant() != null).toList();
         Comparator<Outcome> byMetric = Comparator.comparing(
                 (Outcome o) -> o.variant().metrics().byName(metric),
                 Comparator.nullsLast(Metrics.higherIsBetter(metric) ? Comparator.<Double>reverseOrder()
@@ -76,7 +78,7 @@ public final class ParameterSweep {
                 (long) valid.size() * (to - from + 1), elapsed);
     }
 
-    private static Outcome[] runAll(ForkJoinPool pool, int variants, java.util.function.IntFunction<Outcome> task) {
+    private static Outcome[] runAll(ForkJoinPool pool, int variants, IntFunction<Outcome> task) {
         try {
             return pool.submit(() -> IntStream.range(0, variants).parallel().mapToObj(task).toArray(Outcome[]::new))
                     .get();
@@ -111,10 +113,10 @@ public final class ParameterSweep {
         Double bestValue = best.variant().metrics().byName(metric);
         double[] values = neighbours.stream().map(v -> v.metrics().byName(metric)).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).toArray();
-        Double mean = values.length == 0 ? null : java.util.Arrays.stream(values).average().orElseThrow();
+        Double mean = values.length == 0 ? null : Arrays.stream(values).average().orElseThrow();
         Double worst = values.length == 0 ? null : Metrics.higherIsBetter(metric)
-                ? java.util.Arrays.stream(values).min().orElseThrow()
-                : java.util.Arrays.stream(values).max().orElseThrow();
+                ? Arrays.stream(values).min().orElseThrow()
+                : Arrays.stream(values).max().orElseThrow();
         Double retained = mean != null && bestValue != null && bestValue != 0 ? mean / bestValue : null;
         return new SweepReport.Robustness(bestValue, neighbours, mean, worst, retained);
     }

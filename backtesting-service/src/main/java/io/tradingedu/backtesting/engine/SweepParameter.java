@@ -1,5 +1,8 @@
 package io.tradingedu.backtesting.engine;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * One swept number of a strategy: where it is in the strategy's JSON ({@code entry.left.params.period},
  * {@code risk.stop_loss.percent}, {@code entry.conditions[1].right.constant}) and the values from..to by step.
@@ -17,8 +20,8 @@ public record SweepParameter(String path, double from, double to, double step) {
         }
     }
 
-    java.util.List<String> paths() {
-        return java.util.Arrays.stream(path.split(",")).map(String::trim).toList();
+    List<String> paths() {
+        return Arrays.stream(path.split(",")).map(String::trim).toList();
     }
 
     int count() {

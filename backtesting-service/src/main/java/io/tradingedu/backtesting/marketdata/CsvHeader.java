@@ -1,9 +1,11 @@
 package io.tradingedu.backtesting.marketdata;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The columns of an upload's header row, found by name whatever their order, case or spelling variant. */
 record CsvHeader(char delimiter, int time, int open, int high, int low, int close, int volume, int price,
@@ -24,7 +26,7 @@ record CsvHeader(char delimiter, int time, int open, int high, int low, int clos
     static CsvHeader parse(String line) {
         char delimiter = delimiterOf(line);
         List<String> cells = CsvHeader.split(line, delimiter);
-        Map<String, Integer> found = new java.util.HashMap<>();
+        Map<String, Integer> found = new HashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             String name = NAMES.get(cells.get(i).toLowerCase(Locale.ROOT).replaceAll("[\\s_.\\-*]", ""));
             if (name != null) {
@@ -89,7 +91,7 @@ record CsvHeader(char delimiter, int time, int open, int high, int low, int clos
 
     private static List<String> split(String line, char delimiter) {
         List<String> cells = new ArrayList<>();
-        for (String cell : line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1)) {
+        for (String cell : line.split(Pattern.quote(String.valueOf(delimiter)), -1)) {
             String trimmed = cell.trim();
             if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
                 trimmed = trimmed.substring(1, trimmed.length() - 1).trim();

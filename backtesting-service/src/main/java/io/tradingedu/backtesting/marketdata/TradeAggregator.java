@@ -1,6 +1,7 @@
 package io.tradingedu.backtesting.marketdata;
 
 import io.tradingedu.backtesting.engine.PriceBar;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ final class TradeAggregator {
             long start = Math.floorDiv(trade.time().toEpochMilli(), width) * width;
             if (start != currentStart) {
                 if (currentStart != Long.MIN_VALUE) {
-                    bars.add(new PriceBar(java.time.Instant.ofEpochMilli(currentStart), open, high, low, close, volume));
+                    bars.add(new PriceBar(Instant.ofEpochMilli(currentStart), open, high, low, close, volume));
                 }
                 currentStart = start;
                 open = trade.close();
@@ -42,7 +43,7 @@ final class TradeAggregator {
             volume += trade.volume();
         }
         if (currentStart != Long.MIN_VALUE) {
-            bars.add(new PriceBar(java.time.Instant.ofEpochMilli(currentStart), open, high, low, close, volume));
+            bars.add(new PriceBar(Instant.ofEpochMilli(currentStart), open, high, low, close, volume));
         }
         return bars;
     }
