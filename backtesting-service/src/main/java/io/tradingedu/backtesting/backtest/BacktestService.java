@@ -38,29 +38,37 @@ public class BacktestService {
 
     @Transactional
     public BacktestView backtest(BacktestRequest request) {
-        return submit(JobKind.BACKTEST, resolver.backtest(request), null);
+        return submit(JobKind.BACKTEST, resolver.backtest(request));
     }
 
     @Transactional
     public BacktestView optimize(OptimizeRequest request) {
-        return submit(JobKind.OPTIMIZE, resolver.optimize(request), null);
+        return submit(JobKind.OPTIMIZE, resolver.optimize(request));
     }
 
     /**
-     * For the pipeline: run at once and store the completed backtest, linked to the run, in the caller's
-     * transaction. Nothing is stored when the job cannot run.
+     * For the pipeline: runs the job at once, outside any transaction; the caller stores the returned backtest with
+     * {@link #store} in the transaction that answers the command. Nothing is stored when the job cannot run.
      */
-    public BacktestView runForPipeline(BacktestJob job, UUID runId) {
-        String result = json.writeValueAsString(runner.run(job));
+    CompletedBacktest runForPipeline(BacktestJob job, UUID runId) {
+        BacktestReport report = (BacktestReport) runner.run(runner.prepare(job));
         Backtest backtest = Backtest.queued(JobKind.BACKTEST, null, json.writeValueAsString(job), runId, clock.instant());
         backtest.start(clock.instant());
-        backtest.complete(result, clock.instant());
-        return view(backtests.save(backtest));
+        backtest.complete(json.writeValueAsString(report), clock.instant());
+        return new CompletedBacktest(backtest, report);
+    }
+
+    /** Joins the caller's transaction. */
+    void store(CompletedBacktest completed) {
+        backtests.save(completed.backtest());
     }
 
     @Transactional(readOnly = true)
     public BacktestView get(UUID id) {
-        return view(find(id));
+        Backtest backtest = find(id);
+        Class<?> resultType = backtest.kind() == JobKind.BACKTEST ? BacktestReport.class : SweepReport.class;
+        return view(backtest, backtest.status() == BacktestStatus.COMPLETED
+                ? json.readValue(backtest.result(), resultType) : null);
     }
 
     @Transactional(readOnly = true)
@@ -70,21 +78,18 @@ public class BacktestService {
         return json.readValue(backtest.result(), BacktestReport.class);
     }
 
-    private BacktestView submit(JobKind kind, BacktestJob job, UUID runId) {
-        long work = runner.work(job);
-        Backtest backtest = backtests.save(Backtest.queued(kind, job.strategyId(), json.writeValueAsString(job), runId,
+    private BacktestView submit(JobKind kind, BacktestJob job) {
+        JobRunner.Prepared prepared = runner.prepare(job);
+        Backtest backtest = backtests.save(Backtest.queued(kind, job.strategyId(), json.writeValueAsString(job), null,
                 clock.instant()));
-        if (work > syncLimitBars) {
+        if (prepared.work() > syncLimitBars) {
             executor.submitAfterCommit(backtest.id());
-            return view(backtest);
+            return view(backtest, null);
         }
-        return runNow(backtest, job);
-    }
-
-    private BacktestView runNow(Backtest backtest, BacktestJob job) {
         backtest.start(clock.instant());
-        backtest.complete(json.writeValueAsString(runner.run(job)), clock.instant());
-        return view(backtest);
+        Object result = runner.run(prepared);
+        backtest.complete(json.writeValueAsString(result), clock.instant());
+        return view(backtest, result);
     }
 
     private Backtest find(UUID id) {
@@ -101,18 +106,15 @@ public class BacktestService {
         }
     }
 
-    private BacktestView view(Backtest b) {
-        BacktestView.MetricsView metrics = null;
-        SweepReport sweep = null;
-        if (b.status() == BacktestStatus.COMPLETED) {
-            if (b.kind() == JobKind.BACKTEST) {
-                metrics = BacktestView.MetricsView.of(json.readValue(b.result(), BacktestReport.class));
-            } else {
-                sweep = json.readValue(b.result(), SweepReport.class);
-            }
-        }
+    /** @param result the completed job's report or sweep, null while it has none */
+    private BacktestView view(Backtest b, Object result) {
         return new BacktestView(b.id(), b.kind(), b.status(), b.strategyId(), b.runId(),
                 json.readValue(b.request(), BacktestJob.class), b.createdAt(), b.startedAt(), b.completedAt(),
-                b.error(), metrics, sweep);
+                b.error(), result instanceof BacktestReport report ? BacktestView.MetricsView.of(report) : null,
+                result instanceof SweepReport sweep ? sweep : null);
+    }
+
+    /** A pipeline backtest run but not yet stored. */
+    record CompletedBacktest(Backtest backtest, BacktestReport report) {
     }
 }

@@ -1,5 +1,6 @@
 package io.tradingedu.backtesting.backtest;
 
+import io.tradingedu.backtesting.marketdata.DatasetNotFoundException;
 import io.tradingedu.shared.strategy.InvalidStrategyException;
 import java.time.Clock;
 import java.util.List;
@@ -77,8 +78,8 @@ class JobExecutor {
         String result = null;
         String error = null;
         try {
-            result = json.writeValueAsString(runner.run(job));
-        } catch (InvalidStrategyException | IllegalArgumentException e) {
+            result = json.writeValueAsString(runner.run(runner.prepare(job)));
+        } catch (InvalidStrategyException | DatasetNotFoundException | IllegalArgumentException e) {
             error = e.getMessage();
         } catch (RuntimeException e) {
             log.error("backtest {} failed", id, e);

@@ -1,5 +1,7 @@
 package io.tradingedu.backtesting.engine;
 
+import java.util.List;
+
 /**
  * Performance of one simulated range. Returns, rates and drawdowns are fractions (0.12 = 12 %); money is in the
  * account currency. A metric that is undefined for the data (a Sharpe ratio without any volatility, a profit factor
@@ -28,7 +30,12 @@ public record Metrics(
         double endEquity,
         int bars) {
 
-    /** The metrics by name, for ranking sweeps: {@code sharpe}, {@code total_return}, ... */
+    /** The metrics that can be read by name: for ranking sweeps and for the pipeline's outcome. */
+    public static final List<String> NAMES = List.of("total_return", "cagr", "annual_volatility", "sharpe", "sortino",
+            "calmar", "max_drawdown", "win_rate", "profit_factor", "expectancy", "average_trade_percent", "sqn",
+            "trades");
+
+    /** The metric called {@code name} (one of {@link #NAMES}); null when it is undefined for the data. */
     public Double byName(String name) {
         return switch (name) {
             case "total_return" -> totalReturn;
@@ -44,19 +51,20 @@ public record Metrics(
             case "average_trade_percent" -> averageTradePercent;
             case "sqn" -> sqn;
             case "trades" -> (double) trades;
-            default -> throw new IllegalArgumentException("unknown metric '" + name + "'; metrics: total_return, "
-                    + "cagr, annual_volatility, sharpe, sortino, calmar, max_drawdown, win_rate, profit_factor, "
-                    + "expectancy, average_trade_percent, sqn, trades");
+            default -> throw unknown(name);
         };
     }
 
     /** @throws IllegalArgumentException naming the metrics there are */
     public static void requireKnown(String name) {
-        EMPTY.byName(name);
+        if (!NAMES.contains(name)) {
+            throw unknown(name);
+        }
     }
 
-    private static final Metrics EMPTY = new Metrics(null, null, null, null, null, null, null, 0, 0, 0, null, null,
-            null, null, null, null, null, null, 0, 0, 0);
+    private static IllegalArgumentException unknown(String name) {
+        return new IllegalArgumentException("unknown metric '" + name + "'; metrics: " + String.join(", ", NAMES));
+    }
 
     /** Whether a larger value is better (false for drawdown and volatility). */
     public static boolean higherIsBetter(String name) {

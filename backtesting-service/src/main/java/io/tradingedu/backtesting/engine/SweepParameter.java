@@ -24,7 +24,7 @@ public record SweepParameter(String path, double from, double to, double step) {
         return Arrays.stream(path.split(",")).map(String::trim).toList();
     }
 
-    int count() {
+    public int count() {
         return (int) Math.floor((to - from) / step + 1e-9) + 1;
     }
 

@@ -63,6 +63,12 @@ class MetricsCalculatorTest {
     }
 
     @Test
+    void everyNamedMetricCanBeReadByItsName() {
+        assertThat(Metrics.NAMES).allSatisfy(name -> assertThat(metrics.byName(name)).isNotNull());
+        assertThat(metrics.byName("max_drawdown")).isEqualTo(metrics.maxDrawdown());
+    }
+
+    @Test
     void undefinedMetricsAreNullNotInfinite() {
         EquityCurve flat = new EquityCurve(new Instant[] {year(0), year(1)}, new double[] {100, 100},
                 new boolean[] {false, false});

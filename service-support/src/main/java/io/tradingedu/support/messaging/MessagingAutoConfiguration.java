@@ -37,6 +37,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    StageReplies stageReplies(Outbox outbox, ProcessedEvents processed, TransactionTemplate transactions) {
+        return new StageReplies(outbox, processed, transactions);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "outbox.relay.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
                             @Value("${outbox.retention:7d}") Duration retention) {
