@@ -34,14 +34,23 @@ public final class StrategyJson {
         try {
             return MAPPER.readValue(json, StrategyDefinition.class);
         } catch (JacksonException e) {
-            var location = e.getLocation();
-            throw new StrategySyntaxException(e.getOriginalMessage() + at(e), location == null ? 0 : location.getLineNr(),
-                    location == null ? 0 : location.getColumnNr());
+            throw syntaxError(e);
         }
     }
 
+    /** As {@link #fromJson}, from an already parsed tree (a request body, a sweep variant). */
     public static StrategyDefinition fromTree(JsonNode tree) {
-        return fromJson(MAPPER.writeValueAsString(tree));
+        try {
+            return MAPPER.treeToValue(tree, StrategyDefinition.class);
+        } catch (JacksonException e) {
+            throw syntaxError(e);
+        }
+    }
+
+    private static StrategySyntaxException syntaxError(JacksonException e) {
+        var location = e.getLocation();
+        return new StrategySyntaxException(e.getOriginalMessage() + at(e), location == null ? 0 : location.getLineNr(),
+                location == null ? 0 : location.getColumnNr());
     }
 
     private static String at(JacksonException e) {
