@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The bar table through plain JDBC: uploads write tens of thousands of rows in batches and backtests read whole
@@ -23,8 +24,9 @@ class BarRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the bars; a bar at a time already held for the symbol and timeframe is replaced. */
-    void upsert(String symbol, String timeframe, List<PriceBar> bars) {
+    /** Inserts the bars, all or none; a bar at a time already held for the symbol and timeframe is replaced. */
+    @Transactional
+    public void upsert(String symbol, String timeframe, List<PriceBar> bars) {
         jdbc.batchUpdate("""
                 INSERT INTO bar (symbol, timeframe, time, open, high, low, close, volume)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -40,6 +42,11 @@ class BarRepository {
             ps.setDouble(7, bar.close());
             ps.setDouble(8, bar.volume());
         });
+    }
+
+    boolean exists(String symbol, String timeframe) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM bar WHERE symbol = ? AND timeframe = ?)", Boolean.class, symbol, timeframe));
     }
 
     List<DatasetSummary> datasets() {

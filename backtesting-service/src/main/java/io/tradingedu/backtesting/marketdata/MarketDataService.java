@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Market data in and out. A whole dataset is kept in memory once read, with its indicator values, so repeated
@@ -35,7 +34,7 @@ public class MarketDataService {
         this.bars = bars;
     }
 
-    @Transactional
+    /** Reads the whole upload first (no transaction is held while a client sends it), then stores it at once. */
     public ImportReport importCsv(String symbol, String timeframeText, InputStream csv) {
         String normalized = symbol(symbol);
         Timeframe timeframe = Timeframe.parse(timeframeText);
@@ -62,7 +61,7 @@ public class MarketDataService {
         String normalized = symbol(symbol);
         String label = Timeframe.parse(timeframe).label();
         List<PriceBar> found = bars.bars(normalized, label, from, to);
-        if (found.isEmpty() && bars.bars(normalized, label, null, null).isEmpty()) {
+        if (found.isEmpty() && !bars.exists(normalized, label)) {
             throw new DatasetNotFoundException("no " + label + " bars are held for " + normalized);
         }
         return found;
