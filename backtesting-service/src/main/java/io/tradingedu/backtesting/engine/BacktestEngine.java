@@ -3,8 +3,10 @@ package io.tradingedu.backtesting.engine;
 import io.tradingedu.shared.backtest.TestPlan;
 import io.tradingedu.shared.strategy.StrategyDefinition;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /** Runs a strategy over a bar range of a series according to a {@link TestPlan}. Stateless and thread-safe. */
 public final class BacktestEngine {
@@ -69,14 +71,16 @@ public final class BacktestEngine {
 
     private static BacktestReport.WindowSummary summarize(List<PeriodResult> periods) {
         List<Metrics> metrics = periods.stream().map(PeriodResult::metrics).toList();
+        DoubleSummaryStatistics returns = metrics.stream().mapToDouble(Metrics::totalReturn).summaryStatistics();
+        OptionalDouble meanSharpe = metrics.stream().map(Metrics::sharpe).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).average();
         return new BacktestReport.WindowSummary(
                 metrics.size(),
                 (int) metrics.stream().filter(m -> m.totalReturn() > 0).count(),
-                metrics.stream().mapToDouble(Metrics::totalReturn).average().stream().boxed().findFirst().orElse(null),
-                metrics.stream().mapToDouble(Metrics::totalReturn).min().stream().boxed().findFirst().orElse(null),
-                metrics.stream().map(Metrics::sharpe).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
-                        .average().stream().boxed().findFirst().orElse(null),
-                metrics.stream().mapToDouble(Metrics::maxDrawdown).max().stream().boxed().findFirst().orElse(null),
+                returns.getAverage(),
+                returns.getMin(),
+                meanSharpe.isPresent() ? meanSharpe.getAsDouble() : null,
+                metrics.stream().mapToDouble(Metrics::maxDrawdown).max().orElseThrow(),
                 metrics.stream().mapToInt(Metrics::trades).sum());
     }
 }

@@ -2,6 +2,7 @@ package io.tradingedu.backtesting.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tradingedu.shared.backtest.TestPlan;
 import io.tradingedu.shared.strategy.StrategyDefinition;
@@ -53,9 +54,21 @@ class ParameterSweepTest {
         SweepReport report = sweep(List.of(new SweepParameter("entry.left.params.period", 2, 6, 1),
                 new SweepParameter("entry.right.params.period", 8, 20, 4)), "total_return");
 
-        assertThat(report.robustness().neighbours()).hasSizeBetween(2, 4);
-        assertThat(report.robustness().best()).isEqualTo(report.ranked().getFirst().metrics().totalReturn());
-        assertThat(report.robustness().neighbourWorst()).isLessThanOrEqualTo(report.robustness().best());
+        SweepReport.Variant best = report.ranked().getFirst();
+        assertThat(report.robustness().neighbours()).hasSizeBetween(2, 4).allSatisfy(neighbour -> {
+            double fastSteps = Math.abs(neighbour.parameters().get("entry.left.params.period")
+                    - best.parameters().get("entry.left.params.period"));
+            double slowSteps = Math.abs(neighbour.parameters().get("entry.right.params.period")
+                    - best.parameters().get("entry.right.params.period")) / 4;
+            assertThat(fastSteps + slowSteps).as("grid steps from the best").isEqualTo(1.0);
+        });
+        assertThat(report.robustness().best()).isEqualTo(best.metrics().totalReturn());
+        double[] neighbourReturns = report.robustness().neighbours().stream()
+                .mapToDouble(v -> v.metrics().totalReturn()).toArray();
+        assertThat(report.robustness().neighbourMean())
+                .isCloseTo(java.util.Arrays.stream(neighbourReturns).average().orElseThrow(), within(1e-12));
+        assertThat(report.robustness().neighbourWorst())
+                .isEqualTo(java.util.Arrays.stream(neighbourReturns).min().orElseThrow());
     }
 
     @Test
