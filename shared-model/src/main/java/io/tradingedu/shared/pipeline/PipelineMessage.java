@@ -18,9 +18,20 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = StageFailed.class, name = "StageFailed"),
         @JsonSubTypes.Type(value = RunBacktest.class, name = "RunBacktest"),
         @JsonSubTypes.Type(value = StrategiesBacktested.class, name = "StrategiesBacktested"),
-        @JsonSubTypes.Type(value = RunStatusChanged.class, name = "RunStatusChanged")
+        @JsonSubTypes.Type(value = RunStatusChanged.class, name = "RunStatusChanged"),
+        @JsonSubTypes.Type(value = ProcessVideo.class, name = "ProcessVideo"),
+        @JsonSubTypes.Type(value = VideoProcessed.class, name = "VideoProcessed"),
+        @JsonSubTypes.Type(value = DetectKeywords.class, name = "DetectKeywords"),
+        @JsonSubTypes.Type(value = KeywordsDetected.class, name = "KeywordsDetected"),
+        @JsonSubTypes.Type(value = GenerateClips.class, name = "GenerateClips"),
+        @JsonSubTypes.Type(value = ClipsGenerated.class, name = "ClipsGenerated"),
+        @JsonSubTypes.Type(value = ExtractConcepts.class, name = "ExtractConcepts"),
+        @JsonSubTypes.Type(value = ConceptsExtracted.class, name = "ConceptsExtracted"),
+        @JsonSubTypes.Type(value = StageProgressed.class, name = "StageProgressed"),
+        @JsonSubTypes.Type(value = StageCompleted.class, name = "StageCompleted")
 })
-public sealed interface PipelineMessage permits MediaIngested, MediaDeleted, StageCommand, StageOutcome, RunStatusChanged {
+public sealed interface PipelineMessage permits MediaIngested, MediaDeleted, StageCommand, StageOutcome, RunStatusChanged,
+        StageProgressed, StageCompleted {
 
     /** The schema version every message of this contract carries. */
     int SCHEMA_VERSION = 1;

@@ -1,7 +1,8 @@
 package io.tradingedu.shared.pipeline;
 
 /** A request from the orchestrator to the worker that owns a stage. */
-public sealed interface StageCommand extends PipelineMessage permits ValidateMedia, RunBacktest {
+public sealed interface StageCommand extends PipelineMessage permits ValidateMedia, ProcessVideo, DetectKeywords, GenerateClips,
+        ExtractConcepts, RunBacktest {
 
     PipelineStage stage();
 

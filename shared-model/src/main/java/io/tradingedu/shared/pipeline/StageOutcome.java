@@ -1,7 +1,8 @@
 package io.tradingedu.shared.pipeline;
 
 /** What a worker reports back for one attempt of one stage: a stage-specific success or {@link StageFailed}. */
-public sealed interface StageOutcome extends PipelineMessage permits MediaValidated, StrategiesBacktested, StageFailed {
+public sealed interface StageOutcome extends PipelineMessage permits MediaValidated, VideoProcessed, KeywordsDetected,
+        ClipsGenerated, ConceptsExtracted, StrategiesBacktested, StageFailed {
 
     PipelineStage stage();
 

@@ -38,7 +38,22 @@ class PipelineMessagesTest {
                                         Map.of("sharpe", 0.8, "total_return", 0.12)))))),
                 new StrategiesBacktested.StrategyResult("bad", "never", List.of(new Violation("entry", "can never be true")),
                         List.of())));
+        ProcessVideo process = ProcessVideo.of(RUN, MEDIA, 1, "/media/x/lesson.mp4", probe);
+        DetectKeywords detect = DetectKeywords.of(RUN, MEDIA, 1, "/media/x/lesson.mp4");
+        GenerateClips clips = GenerateClips.of(RUN, MEDIA, 1, "/media/x/lesson.mp4");
+        ExtractConcepts concepts = ExtractConcepts.of(RUN, MEDIA, 1, "/media/x/lesson.mp4");
+        VideoProcessed processed = VideoProcessed.of(process, "subtitle-stream", 3, 61, 4, 3, List.of("no OCR text"));
         return Stream.of(
+                process,
+                processed,
+                detect,
+                KeywordsDetected.of(detect, "2026.11-1", 12, 7, Map.of("technical_indicator", 5)),
+                clips,
+                ClipsGenerated.of(clips, 2, 31.5, List.of()),
+                concepts,
+                ConceptsExtracted.of(concepts, 4, Map.of("indicator", 2, "risk_rule", 2)),
+                StageProgressed.of(process, "transcribing 0:10 / 0:20"),
+                StageCompleted.of(processed),
                 backtest,
                 backtested,
                 MediaIngested.of(RUN, MEDIA, "/media/x/lesson.mp4", "lesson.mp4", "ab".repeat(32), 1234L),
