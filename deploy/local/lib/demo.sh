@@ -62,7 +62,7 @@ ingest_and_follow() {
     local line; line="$(echo "$item" | python3 -c '
 import json, sys
 d = json.load(sys.stdin); run = d["run"]
-stages = ", ".join("%d %s: %s%s" % (s["number"], s["stage"], s["status"], " (attempt %d)" % s["attempt"] if s["attempt"] > 1 else "") for s in run["stages"])
+stages = ", ".join("%d %s: %s%s%s" % (s["number"], s["stage"], s["status"], " (attempt %d)" % s["attempt"] if s["attempt"] > 1 else "", " [%s]" % s["progress"] if s.get("progress") and s["status"] == "running" else "") for s in run["stages"])
 print("run %s: %s | %s" % (run["id"][:8], run["status"], stages or "waiting for the orchestrator"))')"
     [ "$line" != "$last" ] && { log "$line"; last="$line"; }
     status="$(echo "$item" | json_field "['run']['status']")"
@@ -76,8 +76,35 @@ print("\nWhat was found:")
 for k in ("filename", "external_video_id", "sha256", "size_bytes", "duration_seconds", "width", "height", "fps", "video_codec", "audio_codec", "subtitle_streams", "status", "status_reason"):
     print("  %-18s %s" % (k, d.get(k)))
 for s in d["run"]["stages"]:
-    print("  stage %d %-14s %-9s %s ms  %s" % (s["number"], s["stage"], s["status"], s["duration_ms"], s["summary"] or s["error"] or ""))'
-  [ "$status" = completed ]
+    print("  stage %d %-16s %-9s %6s ms  %s" % (s["number"], s["stage"], s["status"], s["duration_ms"], s["summary"] or s["error"] or ""))'
+  [ "$status" = completed ] && show_findings "$id"
+}
+
+# What stages 2-5 found, as a trader would read it through the API.
+show_findings() {
+  local id="$1"
+  echo; echo "Transcript (excerpt, GET $API_URL/transcript/$id?format=srt):"
+  curl -fsS "$API_URL/transcript/$id?format=srt" | head -n 12 | sed 's/^/  /'
+  curl -fsS "$API_URL/keywords?media_id=$id&limit=200" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print("\nKeywords (%d hits, GET /keywords?media_id=...):" % d["total"])
+for k in d["items"][:25]:
+    print("  %6.1f-%5.1f s  %-22s %-20s %.2f  %-10s %s" % (k["start_seconds"], k["end_seconds"], k["keyword"], k["category"], k["confidence"], k["source"], k["matched_text"]))'
+  curl -fsS "$API_URL/clips?media_id=$id&limit=50" | API_URL="$API_URL" python3 -c '
+import json, os, sys
+d = json.load(sys.stdin)
+print("\nClips (%d):" % d["total"])
+for c in d["items"]:
+    print("  %6.1f-%5.1f s (%.1f s, %d bytes)  %s" % (c["start_seconds"], c["end_seconds"], c["duration_seconds"], c["size_bytes"], ", ".join(c["keywords"])))
+    print("      download: %s%s" % (os.environ["API_URL"], "/clip/%s/download" % c["id"]))'
+  curl -fsS "$API_URL/media_items/$id/concepts" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+items = d["items"] if isinstance(d, dict) else d
+print("\nConcepts (%d):" % len(items))
+for c in items:
+    print("  %6.1f s  %-13s %-22s %-28s \"%s\"" % (c["start_seconds"], c["kind"], c["name"], c.get("text_form") or "", c["quote"][:70]))'
 }
 
 run_demo() {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Decides whether a path given to {@code POST /ingest} may be read: a regular file inside the ingest root. */
@@ -60,5 +62,27 @@ class IngestPaths {
             throw new InvalidIngestPathException("video_path is not readable: " + videoPath);
         }
         return real;
+    }
+
+    /**
+     * A subtitle file beside an acceptable video: same base name with {@code .srt}, {@code .vtt}, {@code .en.srt} or
+     * {@code .en.vtt}, in that order of preference; like the video it must really lie inside the ingest root.
+     */
+    Optional<Path> sidecarSubtitles(Path video) {
+        String name = video.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        for (String suffix : List.of(".srt", ".vtt", ".en.srt", ".en.vtt")) {
+            Path candidate = video.resolveSibling(base + suffix);
+            try {
+                Path real = candidate.toRealPath();
+                if (real.startsWith(root) && Files.isRegularFile(real) && Files.isReadable(real)) {
+                    return Optional.of(real);
+                }
+            } catch (IOException e) {
+                // no such sidecar (or a broken link): try the next name
+            }
+        }
+        return Optional.empty();
     }
 }

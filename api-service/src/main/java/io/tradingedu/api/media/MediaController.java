@@ -53,18 +53,27 @@ class MediaController {
     @PostMapping(path = "/ingest", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Ingest a video file from the ingest root",
             description = "202 with the new item and its run; 200 with the existing item when the same content was "
-                    + "ingested before; 400 when the path is outside the ingest root, missing, or not a regular file")
+                    + "ingested before; 400 when the path is outside the ingest root, missing, or not a regular file. "
+                    + "A subtitle file beside the video with the same base name (.srt, .vtt, .en.srt, .en.vtt; at most "
+                    + "5 MB) is stored with the new item for the transcript stage to use.")
     ResponseEntity<MediaView> ingest(@Valid @RequestBody IngestRequest request) {
         return answer(media.ingestPath(request.videoPath(), request.filename(), request.sourceUrl()));
     }
 
     @PostMapping(path = "/media_items", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a video (multipart field 'file')",
+    @Operation(summary = "Upload a video (multipart field 'file'), optionally with its subtitles",
             description = "Streamed to storage with its SHA-256; 202 for new content, 200 with the existing item for "
-                    + "content uploaded before, 413 above the size limit")
-    ResponseEntity<MediaView> upload(@RequestPart("file") MultipartFile file) throws IOException {
+                    + "content uploaded before (its subtitles are then left as they were), 413 above the size limit. "
+                    + "An optional part 'subtitles' (SubRip or WebVTT, recognised by content or name, at most 5 MB; "
+                    + "400 otherwise) is stored beside the video for the transcript stage to use.")
+    ResponseEntity<MediaView> upload(@RequestPart("file") MultipartFile file,
+                                     @Parameter(description = "a .srt or .vtt file, at most 5 MB")
+                                     @RequestPart(name = "subtitles", required = false) MultipartFile subtitles)
+            throws IOException {
+        Subtitles checked = subtitles == null || subtitles.isEmpty() ? null
+                : Subtitles.fromUpload(subtitles.getOriginalFilename(), subtitles.getSize(), subtitles);
         try (InputStream in = file.getInputStream()) {
-            return answer(media.upload(in, file.getOriginalFilename()));
+            return answer(media.upload(in, file.getOriginalFilename(), checked));
         }
     }
 

@@ -4,6 +4,7 @@ import io.tradingedu.shared.pipeline.MediaValidated;
 import io.tradingedu.shared.pipeline.PipelineMessage;
 import io.tradingedu.shared.pipeline.PipelineMessages;
 import io.tradingedu.shared.pipeline.RunStatusChanged;
+import io.tradingedu.shared.pipeline.StageCompleted;
 import io.tradingedu.shared.pipeline.Topics;
 import io.tradingedu.support.messaging.ProcessedEvents;
 import java.time.Clock;
@@ -11,7 +12,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps the catalogue in step with the pipeline: run status, and what stage 1 learnt about the file. */
+/**
+ * Keeps the catalogue in step with the pipeline: run status, and what stage 1 learnt about the file. Both arrive on
+ * the orchestrator's run events topic only (one road for pipeline facts): {@link RunStatusChanged}, and
+ * {@link StageCompleted} carrying the worker's outcome once the orchestrator accepted it. Workers' own topics are
+ * never read here, so an outcome the orchestrator rejected (a stale attempt, a cancelled run) changes nothing.
+ */
 @Component
 class MediaEventsListener {
 
@@ -27,8 +33,7 @@ class MediaEventsListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = "api-media", groupId = CONSUMER, topics = {Topics.RUN_EVENTS,
-            "#{T(io.tradingedu.shared.pipeline.PipelineStage).VALIDATE.eventsTopic()}"})
+    @KafkaListener(id = "api-media", groupId = CONSUMER, topics = Topics.RUN_EVENTS)
     @Transactional
     void on(String json) {
         PipelineMessage message = PipelineMessages.fromJson(json);
@@ -40,7 +45,8 @@ class MediaEventsListener {
                     switch (message) {
                         case RunStatusChanged changed -> item.runChanged(changed.status(), changed.reason(),
                                 clock.instant());
-                        case MediaValidated validated -> item.probed(validated.probe(), clock.instant());
+                        case StageCompleted completed when completed.outcome() instanceof MediaValidated validated ->
+                                item.probed(validated.probe(), clock.instant());
                         default -> { }
                     }
                 });

@@ -51,18 +51,20 @@ public class MediaService {
     public record Ingested(MediaItem item, boolean created) {
     }
 
+    /** Ingests a file under the ingest root, with the subtitle file beside it when there is one. */
     public Ingested ingestPath(String videoPath, String filename, String sourceUrl) {
         Path file = ingestPaths.resolve(videoPath);
         String name = filename == null || filename.isBlank() ? file.getFileName().toString() : filename;
         try (InputStream in = Files.newInputStream(file)) {
-            return register(storage.stage(in, name), MediaSource.PATH, file.toString(), sourceUrl);
+            return register(storage.stage(in, name), sidecarOf(file), MediaSource.PATH, file.toString(), sourceUrl);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file, e);
         }
     }
 
-    public Ingested upload(InputStream content, String filename) {
-        return register(storage.stage(content, filename), MediaSource.UPLOAD, null, null);
+    /** Registers uploaded content; {@code subtitles} may be {@code null}. */
+    Ingested upload(InputStream content, String filename, Subtitles subtitles) {
+        return register(storage.stage(content, filename), subtitles, MediaSource.UPLOAD, null, null);
     }
 
     public Page<MediaItem> list(int skip, int limit, MediaStatus status) {
@@ -90,7 +92,32 @@ public class MediaService {
         log.info("deleted media {} ({})", item.getId(), item.getFilename());
     }
 
-    private Ingested register(StoredFile staged, MediaSource source, String sourcePath, String sourceUrl) {
+    /** The sidecar subtitles of an ingested video; one too large or not subtitles is left out, with a log line. */
+    private Subtitles sidecarOf(Path video) {
+        Path sidecar = ingestPaths.sidecarSubtitles(video).orElse(null);
+        if (sidecar == null) {
+            return null;
+        }
+        try {
+            long size = Files.size(sidecar);
+            if (size > Subtitles.MAX_BYTES) {
+                log.info("ignoring sidecar subtitles {}: {} bytes is over the 5 MB limit", sidecar, size);
+                return null;
+            }
+            Subtitles subtitles = Subtitles.recognise(sidecar.getFileName().toString(), Files.readAllBytes(sidecar))
+                    .orElse(null);
+            if (subtitles == null) {
+                log.info("ignoring sidecar {}: not SubRip or WebVTT text", sidecar);
+            }
+            return subtitles;
+        } catch (IOException e) {
+            log.warn("ignoring sidecar subtitles {}: {}", sidecar, e.getMessage());
+            return null;
+        }
+    }
+
+    private Ingested register(StoredFile staged, Subtitles subtitles, MediaSource source, String sourcePath,
+                              String sourceUrl) {
         Optional<MediaItem> existing = items.findBySha256(staged.sha256());
         if (existing.isPresent()) {
             storage.discard(staged);
@@ -99,6 +126,10 @@ public class MediaService {
         UUID mediaId = UUID.randomUUID();
         StoredFile placed = storage.place(staged, mediaId);
         try {
+            // before the commit, which publishes MediaIngested: the worker must find them when the run starts
+            if (subtitles != null) {
+                storage.placeSubtitles(mediaId, subtitles);
+            }
             MediaItem item = transactions.execute(status -> {
                 UUID runId = UUID.randomUUID();
                 MediaItem created = items.saveAndFlush(new MediaItem(mediaId, placed, source, sourcePath, sourceUrl,
@@ -107,8 +138,8 @@ public class MediaService {
                         placed.filename(), placed.sha256(), placed.sizeBytes()));
                 return created;
             });
-            log.info("ingested media {} ({}, {} bytes, sha256 {})", mediaId, placed.filename(), placed.sizeBytes(),
-                    placed.sha256());
+            log.info("ingested media {} ({}, {} bytes, sha256 {}{})", mediaId, placed.filename(), placed.sizeBytes(),
+                    placed.sha256(), subtitles == null ? "" : ", with " + subtitles.format().storedName());
             return new Ingested(item, true);
         } catch (DataIntegrityViolationException e) {
             // The same content won a race with us; answer with the item that exists.

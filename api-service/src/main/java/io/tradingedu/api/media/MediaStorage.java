@@ -59,6 +59,16 @@ class MediaStorage {
         }
     }
 
+    /** Writes subtitles into the item's directory under the name the stage 2 worker looks for. */
+    void placeSubtitles(UUID mediaId, Subtitles subtitles) {
+        Path target = root.resolve(mediaId.toString()).resolve(subtitles.format().storedName());
+        try {
+            Files.write(target, subtitles.content());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store the subtitles of media " + mediaId, e);
+        }
+    }
+
     /**
      * Deletes staging files last written before {@code cutoff}: uploads cut off by a crash or a dropped connection
      * that were never registered as media.
@@ -99,6 +109,12 @@ class MediaStorage {
         String name = raw.substring(raw.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_").strip();
         if (name.isEmpty() || name.startsWith(".")) {
             name = "video" + name;
+        }
+        // the item's directory keeps these names for its subtitles
+        for (Subtitles.Format format : Subtitles.Format.values()) {
+            if (name.equalsIgnoreCase(format.storedName())) {
+                name = "video-" + name;
+            }
         }
         return name.length() > MAX_FILENAME ? name.substring(name.length() - MAX_FILENAME) : name;
     }

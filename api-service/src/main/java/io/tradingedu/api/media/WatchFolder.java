@@ -46,7 +46,9 @@ class WatchFolder {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-                if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
+                String name = file.getFileName().toString();
+                // subtitle files are sidecars of a video (ingest picks them up), never videos themselves
+                if (attrs.isRegularFile() && !name.startsWith(".") && !isSubtitleFile(name)) {
                     now.put(file, new FileState(file, attrs.size(), attrs.lastModifiedTime().toMillis()));
                 }
             }
@@ -56,6 +58,11 @@ class WatchFolder {
         lastSeen.clear();
         lastSeen.putAll(now);
         ingested.retainAll(now.values());
+    }
+
+    private static boolean isSubtitleFile(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".srt") || lower.endsWith(".vtt");
     }
 
     private void ingest(FileState state) {

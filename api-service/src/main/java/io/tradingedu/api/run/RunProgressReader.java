@@ -14,7 +14,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads run progress through {@code pipeline.run_progress_v1}, the view orchestrator-service publishes as a contract. */
+/**
+ * Reads run progress through {@code pipeline.run_progress_v1}, the view orchestrator-service publishes as a contract.
+ */
 @Component
 public class RunProgressReader {
 
@@ -44,7 +46,7 @@ public class RunProgressReader {
                     r.startedAt(), r.finishedAt(),
                     r.startedAt() == null || r.finishedAt() == null ? null
                             : Duration.between(r.startedAt(), r.finishedAt()).toMillis(),
-                    r.error(), r.summary()));
+                    r.error(), r.summary(), r.progress()));
         }
         return new RunProgress(runId, lower(first.runStatus()),
                 first.currentStage() == null ? null : PipelineStage.fromName(first.currentStage()).slug(),
@@ -57,13 +59,25 @@ public class RunProgressReader {
 
     private record Row(String runStatus, String currentStage, String failureReason, Instant runCreatedAt,
                        Instant runFinishedAt, String stage, String stageStatus, int attempt, Instant startedAt,
-                       Instant finishedAt, String error, String summary) {
+                       Instant finishedAt, String error, String summary, String progress) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getString("run_status"), rs.getString("current_stage"), rs.getString("failure_reason"),
                     instant(rs, "run_created_at"), instant(rs, "run_finished_at"), rs.getString("stage"),
                     rs.getString("stage_status"), rs.getInt("attempt"), instant(rs, "started_at"),
-                    instant(rs, "finished_at"), rs.getString("error_reason"), rs.getString("summary"));
+                    instant(rs, "finished_at"), rs.getString("error_reason"), rs.getString("summary"),
+                    optional(rs, "progress"));
+        }
+
+        /** A column the view gained later; an orchestrator that has not migrated yet does not have it. */
+        private static String optional(ResultSet rs, String column) throws SQLException {
+            var meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                if (meta.getColumnName(i).equalsIgnoreCase(column)) {
+                    return rs.getString(i);
+                }
+            }
+            return null;
         }
 
         private static Instant instant(ResultSet rs, String column) throws SQLException {

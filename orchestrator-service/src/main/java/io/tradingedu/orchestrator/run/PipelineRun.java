@@ -113,6 +113,13 @@ public class PipelineRun {
         return true;
     }
 
+    /** A worker says it is still busy with the current stage: shown in the run, and the lease is renewed. */
+    public boolean recordProgress(PipelineStage stage, int attempt, String message, Instant now,
+                                  Function<PipelineStage, StagePolicy> policies) {
+        StageExecution execution = current().filter(e -> e.getStage() == stage).orElse(null);
+        return execution != null && execution.progressed(attempt, message, now, policies.apply(stage));
+    }
+
     /**
      * Called by the timekeeper: a stage whose lease expired counts as a retryable failure (its worker died or its
      * message was lost); a stage whose retry is due gets its next attempt, returned for dispatch.

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@CoordinatorRole
 @RequestMapping("/runs")
 @Tag(name = "Pipeline runs", description = "Run state and control; api-service forwards its cancel and retry here")
 class RunController {

@@ -5,6 +5,7 @@ import io.tradingedu.shared.pipeline.MediaIngested;
 import io.tradingedu.shared.pipeline.PipelineMessage;
 import io.tradingedu.shared.pipeline.PipelineMessages;
 import io.tradingedu.shared.pipeline.StageOutcome;
+import io.tradingedu.shared.pipeline.StageProgressed;
 import io.tradingedu.shared.pipeline.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The orchestrator's inbox: media events start and forget runs, stage outcomes move them on. */
 @Component
+@CoordinatorRole
 class RunListeners {
 
     private static final Logger log = LoggerFactory.getLogger(RunListeners.class);
@@ -35,8 +37,10 @@ class RunListeners {
 
     @KafkaListener(id = "orchestrator-outcomes", topics = "#{@stageTopics.eventTopics()}", groupId = "orchestrator-outcomes")
     void onStageOutcome(String json) {
-        if (PipelineMessages.fromJson(json) instanceof StageOutcome outcome) {
-            service.recordOutcome(outcome);
+        switch (PipelineMessages.fromJson(json)) {
+            case StageOutcome outcome -> service.recordOutcome(outcome);
+            case StageProgressed progressed -> service.recordProgress(progressed);
+            default -> { }
         }
     }
 }

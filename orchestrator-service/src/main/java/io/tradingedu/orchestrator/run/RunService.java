@@ -6,8 +6,10 @@ import io.tradingedu.shared.pipeline.PipelineStage;
 import io.tradingedu.shared.pipeline.RunStatus;
 import io.tradingedu.shared.pipeline.RunStatusChanged;
 import io.tradingedu.shared.pipeline.StageCommand;
+import io.tradingedu.shared.pipeline.StageCompleted;
 import io.tradingedu.shared.pipeline.StageFailed;
 import io.tradingedu.shared.pipeline.StageOutcome;
+import io.tradingedu.shared.pipeline.StageProgressed;
 import io.tradingedu.shared.pipeline.Topics;
 import io.tradingedu.support.messaging.Outbox;
 import io.tradingedu.support.messaging.ProcessedEvents;
@@ -26,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * new status) in the same transaction, through the outbox.
  */
 @Service
+@CoordinatorRole
 public class RunService {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
@@ -69,6 +72,13 @@ public class RunService {
         }
         runs.findById(outcome.runId()).ifPresentOrElse(run -> apply(run, outcome),
                 () -> log.info("ignoring {} for unknown run {}", outcome.getClass().getSimpleName(), outcome.runId()));
+    }
+
+    /** Progress is idempotent (the latest message wins) and frequent, so it is not recorded as processed. */
+    @Transactional
+    public void recordProgress(StageProgressed progressed) {
+        runs.findById(progressed.runId()).ifPresent(run -> run.recordProgress(progressed.stage(),
+                progressed.attempt(), progressed.progress(), clock.instant(), policies()));
     }
 
     @Transactional
@@ -122,8 +132,12 @@ public class RunService {
             run.recordFailure(failed.stage(), failed.attempt(), failed.reason(), failed.retryable(), clock.instant(),
                     policies());
         } else {
+            boolean wasDone = run.stage(outcome.stage()).getStatus() == StageStatus.SUCCEEDED;
             Optional<StageDispatch> next = run.recordSuccess(outcome.stage(), outcome.attempt(), outcome.summary(),
                     PipelineMessages.toJson(outcome), clock.instant(), policies());
+            if (!wasDone && run.stage(outcome.stage()).getStatus() == StageStatus.SUCCEEDED) {
+                outbox.publish(Topics.RUN_EVENTS, StageCompleted.of(outcome));
+            }
             next.ifPresent(dispatch -> dispatch(run, dispatch));
         }
         publishIfChanged(run, before);

@@ -9,7 +9,7 @@ record RunView(UUID id, UUID mediaId, String status, String currentStage, String
                Instant finishedAt, List<StageView> stages) {
 
     record StageView(int number, String stage, String status, int attempt, Instant startedAt, Instant finishedAt,
-                     Long durationMs, Instant nextAttemptAt, String error, String summary) {
+                     Long durationMs, Instant nextAttemptAt, String error, String summary, String progress) {
     }
 
     static RunView of(PipelineRun run) {
@@ -19,6 +19,6 @@ record RunView(UUID id, UUID mediaId, String status, String currentStage, String
                 run.getStages().stream().map(s -> new StageView(s.getStage().number(), s.getStage().slug(),
                         s.getStatus().name().toLowerCase(), s.getAttempt(), s.getStartedAt(), s.getFinishedAt(),
                         s.duration() == null ? null : s.duration().toMillis(), s.getNextAttemptAt(),
-                        s.getErrorReason(), s.getSummary())).toList());
+                        s.getErrorReason(), s.getSummary(), s.getProgress())).toList());
     }
 }

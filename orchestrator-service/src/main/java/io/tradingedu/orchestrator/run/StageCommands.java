@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The command factories of the configured stages; refuses to start when a configured stage has none. */
 @Component
+@CoordinatorRole
 class StageCommands {
 
     private final Map<PipelineStage, StageCommandFactory> factories = new EnumMap<>(PipelineStage.class);

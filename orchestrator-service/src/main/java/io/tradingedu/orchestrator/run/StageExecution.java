@@ -49,6 +49,7 @@ public class StageExecution {
     private Instant nextAttemptAt;
     private String errorReason;
     private String summary;
+    private String progress;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
@@ -76,6 +77,17 @@ public class StageExecution {
         leaseExpiresAt = now.plus(policy.lease());
         nextAttemptAt = null;
         errorReason = null;
+        progress = null;
+    }
+
+    /** The worker is alive and got this far: the lease starts anew. False when this attempt is not running. */
+    boolean progressed(int reportedAttempt, String message, Instant now, StagePolicy policy) {
+        if (status != StageStatus.RUNNING || attempt != reportedAttempt) {
+            return false;
+        }
+        progress = message;
+        leaseExpiresAt = now.plus(policy.lease());
+        return true;
     }
 
     void succeed(Instant now, String summary, String output) {
@@ -86,6 +98,7 @@ public class StageExecution {
         errorReason = null;
         this.summary = summary;
         this.output = output;
+        this.progress = null;
     }
 
     /** Records a failed attempt; true when another attempt is allowed and has been scheduled. */
@@ -167,6 +180,11 @@ public class StageExecution {
 
     public String getSummary() {
         return summary;
+    }
+
+    /** What the worker last said it was doing, while the stage runs. */
+    public String getProgress() {
+        return progress;
     }
 
     public String getOutput() {

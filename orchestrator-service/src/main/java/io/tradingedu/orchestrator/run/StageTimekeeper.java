@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
  * stage whose retry is due. Because the state lives in the database, this also resumes runs after a restart.
  */
 @Component
+@CoordinatorRole
 class StageTimekeeper {
 
     private static final Logger log = LoggerFactory.getLogger(StageTimekeeper.class);

@@ -1,5 +1,6 @@
 package io.tradingedu.orchestrator.validate;
 
+import io.tradingedu.orchestrator.media.WorkerRole;
 import io.tradingedu.shared.pipeline.MediaValidated;
 import io.tradingedu.shared.pipeline.PipelineMessages;
 import io.tradingedu.shared.pipeline.StageFailed;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The stage 1 worker: probes the file outside any transaction and answers each command once. */
 @Component
+@WorkerRole
 class ValidateMediaWorker {
 
     static final String CONSUMER = "validate-worker";

@@ -213,4 +213,38 @@ class PipelineRunTest {
         run.start(T0, POLICIES);
         assertThatThrownBy(() -> run.retryFailedStage(T0, POLICIES)).isInstanceOf(IllegalRunTransitionException.class);
     }
+
+    @Test
+    void progressOfTheRunningAttemptIsShownAndRenewsTheLease() {
+        run.start(T0, POLICIES);
+
+        boolean recorded = run.recordProgress(VALIDATE, 1, "transcribing 0:40 / 2:00", T0.plusSeconds(90), POLICIES);
+
+        assertThat(recorded).isTrue();
+        assertThat(run.stage(VALIDATE).getProgress()).isEqualTo("transcribing 0:40 / 2:00");
+        assertThat(run.stage(VALIDATE).getLeaseExpiresAt()).isEqualTo(T0.plusSeconds(90).plus(Duration.ofMinutes(2)));
+        assertThat(run.onTimer(T0.plusSeconds(150), POLICIES)).isEmpty();
+        assertThat(run.stage(VALIDATE).getStatus()).isEqualTo(StageStatus.RUNNING);
+    }
+
+    @Test
+    void progressOfAnOldAttemptOrAnotherStageChangesNothing() {
+        run.start(T0, POLICIES);
+        run.recordFailure(VALIDATE, 1, "tool missing", true, T0.plusSeconds(1), POLICIES);
+        run.onTimer(T0.plusSeconds(20), POLICIES);
+
+        assertThat(run.recordProgress(VALIDATE, 1, "late", T0.plusSeconds(21), POLICIES)).isFalse();
+        assertThat(run.recordProgress(PROCESS_VIDEO, 2, "wrong stage", T0.plusSeconds(21), POLICIES)).isFalse();
+        assertThat(run.stage(VALIDATE).getProgress()).isNull();
+    }
+
+    @Test
+    void successClearsTheProgressMessage() {
+        run.start(T0, POLICIES);
+        run.recordProgress(VALIDATE, 1, "probing", T0.plusSeconds(1), POLICIES);
+
+        run.recordSuccess(VALIDATE, 1, "ok", "{}", T0.plusSeconds(2), POLICIES);
+
+        assertThat(run.stage(VALIDATE).getProgress()).isNull();
+    }
 }

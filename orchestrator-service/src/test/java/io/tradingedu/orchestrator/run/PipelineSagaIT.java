@@ -3,6 +3,7 @@ package io.tradingedu.orchestrator.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tradingedu.orchestrator.OrchestratorIT;
 import io.tradingedu.orchestrator.validate.TestVideos;
 import io.tradingedu.shared.pipeline.MediaIngested;
 import io.tradingedu.shared.pipeline.PipelineMessages;
@@ -17,19 +18,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The stage 1 saga against the local PostgreSQL and Kafka, with the real ffprobe. */
-@SpringBootTest(properties = {
-        "pipeline.overrides.validate.lease=4s",
-        "pipeline.overrides.validate.retry-backoff=500ms",
-        "pipeline.overrides.validate.max-attempts=3",
-        "pipeline.timekeeper-interval=200ms",
-        "outbox.relay.interval=100ms",
-        "logging.structured.format.console="})
+@OrchestratorIT
 class PipelineSagaIT {
 
     @TempDir
@@ -149,7 +143,7 @@ class PipelineSagaIT {
     }
 
     private PipelineRun awaitEnd(UUID runId) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .ignoreException(RunNotFoundException.class)
                 .until(() -> runs.find(runId), run -> run.getStatus().isTerminal());
     }

@@ -1,0 +1,26 @@
+package io.tradingedu.api.support;
+
+/** A request parameter that cannot be used; answered as a 400 problem naming the field and the reason. */
+public class BadParameterException extends RuntimeException {
+
+    private final String field;
+    private final String reason;
+
+    /**
+     * @param field  the parameter as the client spelled it, e.g. {@code min_confidence}
+     * @param reason what is wrong with it, e.g. {@code must be between 0 and 1; got 1.5}
+     */
+    public BadParameterException(String field, String reason) {
+        super(field + " " + reason);
+        this.field = field;
+        this.reason = reason;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

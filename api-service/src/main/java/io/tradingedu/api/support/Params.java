@@ -1,0 +1,37 @@
+package io.tradingedu.api.support;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/** Checks of query parameters that end in a {@link BadParameterException} naming the field and the reason. */
+public final class Params {
+
+    private Params() {
+    }
+
+    /** The value in lower case when it is one of {@code allowed}; {@code null} stays {@code null}. */
+    public static String oneOf(String field, String value, Collection<String> allowed) {
+        if (value == null) {
+            return null;
+        }
+        String normalised = value.strip().toLowerCase(Locale.ROOT);
+        if (!allowed.contains(normalised)) {
+            throw new BadParameterException(field, "must be one of " + String.join(", ", allowed) + "; got '"
+                    + value + "'");
+        }
+        return normalised;
+    }
+
+    /** A fraction between 0 and 1 inclusive; {@code null} stays {@code null}. */
+    public static Double fraction(String field, Double value) {
+        if (value != null && !(value >= 0 && value <= 1)) {
+            throw new BadParameterException(field, "must be between 0 and 1; got " + value);
+        }
+        return value;
+    }
+
+    /** The stripped text, or {@code null} when it is absent or blank. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

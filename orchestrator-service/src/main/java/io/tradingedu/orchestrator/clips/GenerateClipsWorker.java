@@ -1,0 +1,106 @@
+package io.tradingedu.orchestrator.clips;
+
+import io.tradingedu.orchestrator.keywords.KeywordHit;
+import io.tradingedu.orchestrator.keywords.KeywordStore;
+import io.tradingedu.orchestrator.keywords.TradingLexicon;
+import io.tradingedu.orchestrator.media.MediaDirectories;
+import io.tradingedu.orchestrator.media.MediaStageRunner;
+import io.tradingedu.orchestrator.media.StageWork.StageJob;
+import io.tradingedu.orchestrator.media.WorkerRole;
+import io.tradingedu.orchestrator.processvideo.TranscriptStore;
+import io.tradingedu.orchestrator.processvideo.transcript.Transcript;
+import io.tradingedu.orchestrator.processvideo.transcript.TranscriptSegment;
+import io.tradingedu.shared.pipeline.ClipsGenerated;
+import io.tradingedu.shared.pipeline.GenerateClips;
+import io.tradingedu.shared.pipeline.PipelineMessages;
+import io.tradingedu.shared.pipeline.StageFailed;
+import io.tradingedu.support.messaging.StageReplies.Reply;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Stage 4: highlight clips around the keyword hits, cut with ffmpeg, with a thumbnail and the words spoken. */
+@Component
+@WorkerRole
+class GenerateClipsWorker {
+
+    static final String CONSUMER = "generate-clips-worker";
+    private static final int EXCERPT_CHARS = 600;
+
+    private final MediaStageRunner runner;
+    private final KeywordStore keywords;
+    private final TranscriptStore transcripts;
+    private final TradingLexicon lexicon;
+    private final ClipPlanner planner;
+    private final ClipCutter cutter;
+    private final ClipStore store;
+    private final Clock clock;
+
+    GenerateClipsWorker(MediaStageRunner runner, KeywordStore keywords, TranscriptStore transcripts,
+                        TradingLexicon lexicon, ClipPlanner planner, ClipCutter cutter, ClipStore store, Clock clock) {
+        this.runner = runner;
+        this.keywords = keywords;
+        this.transcripts = transcripts;
+        this.lexicon = lexicon;
+        this.planner = planner;
+        this.cutter = cutter;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = CONSUMER, groupId = CONSUMER, properties = "max.poll.records=1",
+            topics = "#{T(io.tradingedu.shared.pipeline.PipelineStage).GENERATE_CLIPS.commandsTopic()}")
+    void onCommand(String json) {
+        if (PipelineMessages.fromJson(json) instanceof GenerateClips command) {
+            runner.submit(CONSUMER, CONSUMER, command, this::generate);
+        }
+    }
+
+    private Reply generate(GenerateClips command, StageJob job) throws IOException, InterruptedException {
+        Transcript transcript = transcripts.load(command.mediaId()).orElse(null);
+        Double duration = transcripts.durationSeconds(command.mediaId()).orElse(null);
+        if (transcript == null || duration == null) {
+            return Reply.of(StageFailed.of(command, "no stage 2 results stored for this media item: "
+                    + "process-video has to run first", false));
+        }
+        List<ClipHit> hits = keywords.load(command.mediaId()).stream()
+                .map(h -> new ClipHit(h.keyword(), h.category(), h.start(), h.end(), h.confidence(),
+                        lexicon.importance(h.keyword()))).toList();
+        ClipPlan plan = planner.plan(hits, duration);
+        Path dir = MediaDirectories.forAttempt(command.mediaPath(), "clips", command.eventId());
+        List<CutClip> cut;
+        try {
+            cut = cutter.cutAll(Path.of(command.mediaPath()), plan.clips(), dir, job.checkpoint(), job.progress());
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            MediaDirectories.discard(dir);
+            throw e;
+        }
+        List<ClipStore.StoredClip> clips = new ArrayList<>();
+        for (int i = 0; i < cut.size(); i++) {
+            PlannedClip planned = plan.clips().get(i);
+            clips.add(new ClipStore.StoredClip(planned, cut.get(i), excerpt(transcript, planned)));
+        }
+        double total = cut.stream().mapToDouble(CutClip::durationSeconds).sum();
+        return new Reply(ClipsGenerated.of(command, cut.size(), total, plan.notes()), () -> {
+            store.replace(command.mediaId(), clips, clock.instant());
+            MediaDirectories.keepOnlyAfterCommit(command.mediaPath(), "clips", command.eventId());
+        });
+    }
+
+    /** The words spoken during the clip, from the segments that overlap it. */
+    private static String excerpt(Transcript transcript, PlannedClip clip) {
+        String text = transcript.segments().stream()
+                .filter(s -> s.end() > clip.start() && s.start() < clip.end())
+                .map(TranscriptSegment::text).collect(Collectors.joining(" ")).strip();
+        if (text.length() <= EXCERPT_CHARS) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', EXCERPT_CHARS);
+        return text.substring(0, cut > 0 ? cut : EXCERPT_CHARS) + " …";
+    }
+}

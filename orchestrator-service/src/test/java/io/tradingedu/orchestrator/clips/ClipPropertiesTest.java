@@ -1,0 +1,43 @@
+package io.tradingedu.orchestrator.clips;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradingedu.orchestrator.clips.ClipProperties.CutMode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** The keys application.yml uses bind as documented, and missing ones fall back to the defaults. */
+class ClipPropertiesTest {
+
+    @Test
+    void bindsTheYamlKeys() {
+        var source = new MapConfigurationPropertySource(Map.of(
+                "clips.padding-before", "3s", "clips.padding-after", "10s", "clips.merge-gap", "2500ms",
+                "clips.min-duration", "6s", "clips.max-duration", "45s", "clips.max-clips", "5",
+                "clips.min-confidence", "0.7", "clips.cut-mode", "copy", "clips.crf", "28",
+                "clips.thumbnail-width", "480"));
+
+        ClipProperties p = new Binder(source).bind("clips", ClipProperties.class).get();
+
+        assertThat(p).isEqualTo(new ClipProperties(Duration.ofSeconds(3), Duration.ofSeconds(10),
+                Duration.ofMillis(2500), Duration.ofSeconds(6), Duration.ofSeconds(45), 5, 0.7, CutMode.COPY, 28, 480,
+                "ffmpeg", "ffprobe"));
+    }
+
+    @Test
+    void missingKeysTakeTheDefaults() {
+        var source = new MapConfigurationPropertySource(Map.of("clips.cut-mode", "reencode"));
+
+        ClipProperties p = new Binder(source).bind("clips", ClipProperties.class).get();
+
+        assertThat(p).isEqualTo(ClipProperties.defaults());
+        assertThat(p.paddingBefore()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(p.paddingAfter()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(p.maxDuration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(p.maxClips()).isEqualTo(12);
+        assertThat(p.cutMode().label()).isEqualTo("reencode");
+    }
+}
