@@ -90,21 +90,21 @@ import json, sys
 d = json.load(sys.stdin)
 print("\nKeywords (%d hits, GET /keywords?media_id=...):" % d["total"])
 for k in d["items"][:25]:
-    print("  %6.1f-%5.1f s  %-22s %-20s %.2f  %-10s %s" % (k["start_seconds"], k["end_seconds"], k["keyword"], k["category"], k["confidence"], k["source"], k["matched_text"]))'
+    print("  %6.1f-%5.1f s  %-22s %-20s %.2f  %-10s %s" % (k["start"], k["end"], k["keyword"], k["category"], k["confidence"], k["source"], k["matched_text"]))'
   curl -fsS "$API_URL/clips?media_id=$id&limit=50" | API_URL="$API_URL" python3 -c '
 import json, os, sys
 d = json.load(sys.stdin)
 print("\nClips (%d):" % d["total"])
 for c in d["items"]:
-    print("  %6.1f-%5.1f s (%.1f s, %d bytes)  %s" % (c["start_seconds"], c["end_seconds"], c["duration_seconds"], c["size_bytes"], ", ".join(c["keywords"])))
-    print("      download: %s%s" % (os.environ["API_URL"], "/clip/%s/download" % c["id"]))'
+    print("  %6.1f-%5.1f s (%.1f s, %d bytes)  %s" % (c["start"], c["end"], c["duration_seconds"], c["size_bytes"], ", ".join(c["keywords"])))
+    print("      download: %s" % c["download_url"])'
   curl -fsS "$API_URL/media_items/$id/concepts" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 items = d["items"] if isinstance(d, dict) else d
 print("\nConcepts (%d):" % len(items))
 for c in items:
-    print("  %6.1f s  %-13s %-22s %-28s \"%s\"" % (c["start_seconds"], c["kind"], c["name"], c.get("text_form") or "", c["quote"][:70]))'
+    print("  %6.1f s  %-13s %-22s %-28s \"%s\"" % (c["start"], c["kind"], c["name"], c.get("text_form") or "", c["quote"][:70]))'
 }
 
 run_demo() {

@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which side the lesson trades: "looking for longs", "go long", "buy when …" (long); "go short", "sell short",
+ * Which side the lesson trades: "looking for longs", "go long", "buy when …", "we buy Apple when …" (long); "go short", "sell short",
  * "shorting" (short). A plain "sell" closes a long and says nothing about direction; "buy and hold" is no signal.
  */
 final class DirectionRules {
 
     private static final Pattern LONG = Pattern.compile("\\b(?:look(?:ing)? for (?:longs?|a long|long (?:entries|"
             + "setups?|trades?))|go(?:ing)? long|get long|enter (?:a )?long|take (?:a |the )?long|long (?:positions?|"
-            + "trades?|entry|entries|setups?)|buy (?:when|if|once|signal)|buying (?:when|if|once)|bullish bias"
+            + "trades?|entry|entries|setups?)|buy(?:ing)? (?:[a-z$&]+ ){0,2}(?:when|if|once)|buy signal|bullish bias"
             + "|(?:that's|that is) (?:your|our|the|a) long)\\b");
     private static final Pattern SHORT = Pattern.compile("\\b(?:look(?:ing)? for (?:shorts?|a short|short (?:entries|"
             + "setups?|trades?))|go(?:ing)? short|get short|enter (?:a )?short|take (?:a |the )?short|short "

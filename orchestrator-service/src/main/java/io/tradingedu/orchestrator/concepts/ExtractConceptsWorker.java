@@ -48,6 +48,32 @@ class ExtractConceptsWorker {
         }
     }
 
+    /**
+     * The frames' text as evidence; a slide that stays on screen over several sampled frames is one piece of
+     * evidence spanning them, so its concepts are not repeated per frame.
+     */
+    static List<TextEvidence> onScreen(List<FrameStore.StoredFrame> frames) {
+        List<TextEvidence> evidence = new ArrayList<>();
+        String previous = null;
+        for (FrameStore.StoredFrame frame : frames) {
+            String text = frame.ocrText() == null ? "" : frame.ocrText().strip().replaceAll("\\s+", " ");
+            if (text.isEmpty()) {
+                previous = null;
+                continue;
+            }
+            if (text.equals(previous)) {
+                TextEvidence last = evidence.removeLast();
+                evidence.add(new TextEvidence(last.text(), last.start(), frame.timeSeconds(), last.confidence(),
+                        last.source()));
+                continue;
+            }
+            double confidence = frame.ocrConfidence() == null ? 0.5 : Math.clamp(frame.ocrConfidence(), 0.0, 1.0);
+            evidence.add(new TextEvidence(text, frame.timeSeconds(), frame.timeSeconds(), confidence, "ocr"));
+            previous = text;
+        }
+        return evidence;
+    }
+
     private Reply extract(ExtractConcepts command, StageJob job) throws InterruptedException {
         Transcript transcript = transcripts.load(command.mediaId()).orElse(null);
         if (transcript == null) {
@@ -61,9 +87,7 @@ class ExtractConceptsWorker {
             evidence.add(new TextEvidence(s.text(), s.start(), Math.max(s.start(), s.end()),
                     Math.clamp(confidence, 0.0, 1.0), "transcript"));
         }
-        frames.load(command.mediaId()).stream().filter(f -> f.ocrText() != null && !f.ocrText().isBlank())
-                .forEach(f -> evidence.add(new TextEvidence(f.ocrText(), f.timeSeconds(), f.timeSeconds(),
-                        f.ocrConfidence() == null ? 0.5 : Math.clamp(f.ocrConfidence(), 0.0, 1.0), "ocr")));
+        evidence.addAll(onScreen(frames.load(command.mediaId())));
         job.checkpoint().check();
         List<Concept> concepts = extractor.extract(evidence);
         Map<String, Integer> byKind = new TreeMap<>();

@@ -37,6 +37,8 @@ final class RiskRules {
             "\\b(?:hold(?:ing)?|keep (?:it|the trade|the position)|stay in)\\b[^.;]{0,25}?\\b(?:for\\s+)?"
                     + "(?:at most|up to|a maximum of|max(?:imum)?(?: of)?|no (?:more|longer) than)\\s+" + NUMBER
                     + "\\s+(?:bars?|days?|candles?|sessions?)\\b"
+                    + "|\\b(?:never|don't|do not) hold\\b[^.;]{0,25}?\\b(?:more|longer) than\\s+" + NUMBER
+                    + "\\s+(?:bars?|days?|candles?|sessions?)\\b"
                     + "|\\b(?:exit|close (?:the|your) (?:trade|position)|get out)\\s+after\\s+" + NUMBER
                     + "\\s+(?:bars?|days?|candles?|sessions?)\\b"
                     + "|\\btime stop (?:of|at|after)\\s+" + NUMBER + "\\s+(?:bars?|days?|candles?)\\b"

@@ -168,6 +168,11 @@ public class MediaStageRunner {
         }
     }
 
+    /** Jobs running now on this instance. */
+    public int runningJobs() {
+        return jobs.getActiveCount();
+    }
+
     @PreDestroy
     void shutdown() {
         heartbeats.shutdownNow();

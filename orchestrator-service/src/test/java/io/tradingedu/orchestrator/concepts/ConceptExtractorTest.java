@@ -57,6 +57,8 @@ class ConceptExtractorTest {
             Use a trailing stop of three percent. | risk_rule trailing_stop: 3%
             Close the trade after twenty bars if nothing happens. | risk_rule max_bars: 20
             Hold for a maximum of 10 days. | risk_rule max_bars: 10
+            Never hold more than twenty bars. | risk_rule max_bars: 20
+            We buy Apple when the RSI drops below thirty. | instrument AAPL; indicator RSI(14); condition RSI(14) < 30 @entry; direction direction: long
             This is a textbook head and shoulders. | chart_pattern head_and_shoulders
             Watch for an inverse head and shoulders on the four hour chart. | chart_pattern inverse_head_and_shoulders; timeframe 4h
             A bullish engulfing candle at support is a strong signal. | candlestick bullish_engulfing
