@@ -153,6 +153,21 @@ class MediaPipelineIT {
     }
 
     @Test
+    void silentSlateCompletesWithoutTranscriptOrScreenTextAndSaysWhy() throws Exception {
+        Path video = TestVideos.silentAudioMp4(Files.createDirectories(dir.resolve("silent")), "lesson.mp4");
+        MediaIngested ingested = ingest(video);
+
+        PipelineRun run = awaitEnd(ingested.runId());
+
+        assertThat(run.getStatus()).as(run.getFailureReason()).isEqualTo(RunStatus.COMPLETED);
+        Transcript transcript = transcripts.load(ingested.mediaId()).orElseThrow();
+        assertThat(transcript.source()).isEqualTo("none");
+        assertThat(String.join("; ", transcript.notes())).contains("silent");
+        assertThat(run.stage(PipelineStage.PROCESS_VIDEO).getSummary()).contains("no text on screen");
+        assertThat(keywords.load(ingested.mediaId())).isEmpty();
+    }
+
+    @Test
     void sidecarSubtitlesWithBrokenTimingKeepTheGoodCuesAndSaySo() throws Exception {
         Path video = copy(narrated.video(), "c");
         Files.writeString(video.resolveSibling("subtitles.srt"), """

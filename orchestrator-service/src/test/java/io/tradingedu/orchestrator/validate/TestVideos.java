@@ -33,6 +33,15 @@ public final class TestVideos {
         return out;
     }
 
+    /** A video whose audio track holds only silence, on a plain slate without text. */
+    public static Path silentAudioMp4(Path dir, String name) throws IOException, InterruptedException {
+        Path out = dir.resolve(name);
+        ffmpeg("-f", "lavfi", "-i", "color=c=gray:s=320x240:rate=25", "-f", "lavfi", "-i",
+                "anullsrc=channel_layout=stereo:sample_rate=44100", "-t", "4", "-c:v", "libx264", "-preset",
+                "veryfast", "-c:a", "aac", out.toString());
+        return out;
+    }
+
     public static Path audioOnly(Path dir) throws IOException, InterruptedException {
         Path out = dir.resolve("talk.mp4");
         ffmpeg("-f", "lavfi", "-i", "sine=frequency=300", "-t", "2", "-c:a", "aac", out.toString());
