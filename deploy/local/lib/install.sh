@@ -4,7 +4,7 @@ APT_PACKAGES=(
   postgresql-$PG_VERSION postgresql-server-dev-$PG_VERSION build-essential
   redis-server ffmpeg fonts-dejavu-core
   tesseract-ocr tesseract-ocr-eng
-  pocketsphinx pocketsphinx-en-us pocketsphinx-testdata sphinxbase-utils
+  pocketsphinx pocketsphinx-en-us pocketsphinx-testdata
   festival festvox-us-slt-hts
   nginx-light docker-compose curl maven
 )

@@ -13,7 +13,7 @@ import java.util.UUID;
 record ClipFilter(UUID mediaId, String keyword, String category) {
 
     static ClipFilter of(UUID mediaId, String keyword, String category) {
-        return new ClipFilter(mediaId, Params.text(keyword), KeywordCategories.check(category));
+        return new ClipFilter(mediaId, Params.text("keyword", keyword), KeywordCategories.check(category));
     }
 
     String where() {

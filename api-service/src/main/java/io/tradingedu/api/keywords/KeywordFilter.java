@@ -12,7 +12,7 @@ import java.util.UUID;
 record KeywordFilter(UUID mediaId, String keyword, String category, Double minConfidence) {
 
     static KeywordFilter of(UUID mediaId, String keyword, String category, Double minConfidence) {
-        return new KeywordFilter(mediaId, Params.text(keyword), KeywordCategories.check(category),
+        return new KeywordFilter(mediaId, Params.text("keyword", keyword), KeywordCategories.check(category),
                 Params.fraction("min_confidence", minConfidence));
     }
 

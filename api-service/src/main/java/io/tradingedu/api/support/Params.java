@@ -30,8 +30,24 @@ public final class Params {
         return value;
     }
 
-    /** The stripped text, or {@code null} when it is absent or blank. */
-    public static String text(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /** Longest free-text filter accepted: no trading term is longer. */
+    public static final int MAX_TEXT = 200;
+
+    /**
+     * The stripped text, or {@code null} when it is absent or blank; control characters (which the database refuses,
+     * NUL above all) and overlong values are a 400 naming the field.
+     */
+    public static String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new BadParameterException(field, "must not contain control characters");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new BadParameterException(field, "must be at most " + MAX_TEXT + " characters; got "
+                    + value.length());
+        }
+        return value.strip();
     }
 }

@@ -85,6 +85,17 @@ class KeywordApiIT extends AnalysisApiSupport {
         assertBad("min_confidence=high", "min_confidence", "a number");
         assertBad("media_id=42", "media_id", "a UUID");
         assertBad("category=astrology", "category", "technical_indicator, price_action");
+        assertBad("keyword=" + "x".repeat(201), "keyword", "at most 200 characters");
+    }
+
+    @Test
+    void aNulByteInAFilterIsA400NotADatabaseError() {
+        ResponseEntity<Map> answer = http.get().uri("/keywords?keyword={k}", "rsi\u0000").retrieve()
+                .toEntity(Map.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody()).containsEntry("field", "keyword")
+                .containsEntry("type", "https://tradingedu.io/problems/bad-parameter");
     }
 
     private void assertBad(String query, String field, String reason) {

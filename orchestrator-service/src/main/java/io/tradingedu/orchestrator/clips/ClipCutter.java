@@ -9,12 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,7 +30,6 @@ import org.springframework.stereotype.Component;
 public class ClipCutter {
 
     private static final Logger log = LoggerFactory.getLogger(ClipCutter.class);
-    private static final Pattern CLIP_FILE = Pattern.compile("clip-\\d+\\.(mp4|jpg)");
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration THUMBNAIL_TIMEOUT = Duration.ofSeconds(60);
 
@@ -46,40 +41,44 @@ public class ClipCutter {
 
     /**
      * Cuts every clip of a plan into {@code directory} as {@code clip-01.mp4} + {@code clip-01.jpg}, … in plan order,
-     * taking the checkpoint before each clip. On success, {@code clip-NN} files an earlier, longer plan left in the
-     * directory are deleted; on failure or cancellation the files this call wrote are deleted.
-     *
-     * @return one cut clip per planned clip, in the same order
+     * taking the checkpoint before each clip. A clip that cannot be cut is skipped with a note, so one bad stretch of
+     * video costs one clip, not the stage; when no clip at all can be cut the last error is thrown. On cancellation
+     * the files this call wrote are deleted.
      */
-    public List<CutClip> cutAll(Path video, List<PlannedClip> clips, Path directory, Checkpoint checkpoint,
-                                ProgressListener progress) throws IOException, InterruptedException {
-        List<CutClip> done = new ArrayList<>();
+    public ClipBatch cutAll(Path video, List<PlannedClip> clips, Path directory, Checkpoint checkpoint,
+                            ProgressListener progress) throws IOException, InterruptedException {
+        List<ClipBatch.Cut> done = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        IOException last = null;
         boolean complete = false;
         try {
             for (int i = 0; i < clips.size(); i++) {
                 checkpoint.check();
                 PlannedClip clip = clips.get(i);
-                progress.progress(String.format(Locale.ROOT, "cutting clip %d of %d (%s-%s)", i + 1, clips.size(),
-                        clock(clip.start()), clock(clip.end())));
-                done.add(cut(video, clip.start(), clip.end(),
-                        directory.resolve(String.format(Locale.ROOT, "clip-%02d.mp4", i + 1))));
+                String span = clock(clip.start()) + "-" + clock(clip.end());
+                progress.progress(String.format(Locale.ROOT, "cutting clip %d of %d (%s)", i + 1, clips.size(), span));
+                try {
+                    done.add(new ClipBatch.Cut(clip, cut(video, clip.start(), clip.end(),
+                            directory.resolve(String.format(Locale.ROOT, "clip-%02d.mp4", i + 1)))));
+                } catch (IOException e) {
+                    log.warn("clip {} ({}) of {} could not be cut: {}", i + 1, span, video, e.getMessage());
+                    notes.add("clip " + (i + 1) + " (" + span + ") could not be cut: " + e.getMessage());
+                    last = e;
+                }
             }
             complete = true;
         } finally {
             if (!complete) {
-                for (CutClip cut : done) {
-                    deleteQuietly(cut.file());
-                    deleteQuietly(cut.thumbnail());
+                for (ClipBatch.Cut cut : done) {
+                    deleteQuietly(cut.clip().file());
+                    deleteQuietly(cut.clip().thumbnail());
                 }
             }
         }
-        removeStale(directory, done);
-        return List.copyOf(done);
-    }
-
-    /** Cuts one clip to {@code target} (an .mp4 path) with its thumbnail beside it (same name, .jpg). */
-    public CutClip cut(Path video, PlannedClip clip, Path target) throws IOException, InterruptedException {
-        return cut(video, clip.start(), clip.end(), target);
+        if (done.isEmpty() && last != null) {
+            throw last;
+        }
+        return new ClipBatch(done, notes);
     }
 
     /** Cuts {@code [start, end)} seconds of {@code video} to {@code target} in the configured mode. */
@@ -175,24 +174,6 @@ public class ClipCutter {
     /** Clip lengths are bounded (60 s by default), so their cost is too; scale the deadline with the length. */
     private static Duration timeout(double length, int baseSeconds, int secondsPerClipSecond) {
         return Duration.ofSeconds(baseSeconds + (long) Math.ceil(length * secondsPerClipSecond));
-    }
-
-    private static void removeStale(Path directory, List<CutClip> kept) throws IOException {
-        Set<Path> keep = new HashSet<>();
-        kept.forEach(c -> {
-            keep.add(c.file().toAbsolutePath());
-            keep.add(c.thumbnail().toAbsolutePath());
-        });
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                if (CLIP_FILE.matcher(file.getFileName().toString()).matches() && !keep.contains(file.toAbsolutePath())) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
     }
 
     private static String baseName(Path target) {

@@ -73,20 +73,19 @@ class GenerateClipsWorker {
                         lexicon.importance(h.keyword()))).toList();
         ClipPlan plan = planner.plan(hits, duration);
         Path dir = MediaDirectories.forAttempt(command.mediaPath(), "clips", command.eventId());
-        List<CutClip> cut;
+        ClipBatch batch;
         try {
-            cut = cutter.cutAll(Path.of(command.mediaPath()), plan.clips(), dir, job.checkpoint(), job.progress());
+            batch = cutter.cutAll(Path.of(command.mediaPath()), plan.clips(), dir, job.checkpoint(), job.progress());
         } catch (IOException | RuntimeException | InterruptedException e) {
             MediaDirectories.discard(dir);
             throw e;
         }
-        List<ClipStore.StoredClip> clips = new ArrayList<>();
-        for (int i = 0; i < cut.size(); i++) {
-            PlannedClip planned = plan.clips().get(i);
-            clips.add(new ClipStore.StoredClip(planned, cut.get(i), excerpt(transcript, planned)));
-        }
-        double total = cut.stream().mapToDouble(CutClip::durationSeconds).sum();
-        return new Reply(ClipsGenerated.of(command, cut.size(), total, plan.notes()), () -> {
+        List<ClipStore.StoredClip> clips = batch.clips().stream()
+                .map(c -> new ClipStore.StoredClip(c.plan(), c.clip(), excerpt(transcript, c.plan()))).toList();
+        double total = clips.stream().mapToDouble(c -> c.cut().durationSeconds()).sum();
+        List<String> notes = new ArrayList<>(plan.notes());
+        notes.addAll(batch.notes());
+        return new Reply(ClipsGenerated.of(command, clips.size(), total, notes), () -> {
             store.replace(command.mediaId(), clips, clock.instant());
             MediaDirectories.keepOnlyAfterCommit(command.mediaPath(), "clips", command.eventId());
         });

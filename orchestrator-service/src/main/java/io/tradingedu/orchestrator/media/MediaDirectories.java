@@ -19,7 +19,12 @@ public final class MediaDirectories {
     private MediaDirectories() {
     }
 
+    /** @throws StageCancelledException when the item's directory is gone: the media item was deleted */
     public static Path forAttempt(String mediaPath, String kind, UUID attemptId) throws IOException {
+        Path itemDir = Path.of(mediaPath).toAbsolutePath().getParent();
+        if (!Files.isDirectory(itemDir)) {
+            throw new StageCancelledException("the media item's directory " + itemDir + " is gone");
+        }
         return Files.createDirectories(kindDir(mediaPath, kind).resolve(attemptId.toString()));
     }
 

@@ -13,6 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
-@ConditionalOnExpression("'${pipeline.role:all}' != 'coordinator'")
+@ConditionalOnExpression("'${pipeline.role:all}'.toLowerCase() != 'coordinator'")
 public @interface WorkerRole {
 }

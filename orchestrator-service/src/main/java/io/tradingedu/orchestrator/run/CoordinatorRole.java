@@ -12,6 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
-@ConditionalOnExpression("'${pipeline.role:all}' != 'worker'")
+@ConditionalOnExpression("'${pipeline.role:all}'.toLowerCase() != 'worker'")
 public @interface CoordinatorRole {
 }

@@ -27,7 +27,7 @@ public record PipelineProperties(List<PipelineStage> stages, StagePolicy default
         role = role == null ? Role.ALL : role;
         stages = stages == null || stages.isEmpty() ? List.of(PipelineStage.VALIDATE)
                 : stages.stream().distinct().sorted().toList();
-        defaults = defaults == null ? new StagePolicy(Duration.ofMinutes(5), 3, Duration.ofSeconds(5)) : defaults;
+        defaults = defaults == null ? new StagePolicy(Duration.ofMinutes(5), 3, Duration.ofSeconds(5), null) : defaults;
         overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
     }
 

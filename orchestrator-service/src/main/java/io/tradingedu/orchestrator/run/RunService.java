@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,15 +41,17 @@ public class RunService {
     private final ProcessedEvents processed;
     private final PipelineProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     RunService(PipelineRunRepository runs, StageCommands commands, Outbox outbox, ProcessedEvents processed,
-               PipelineProperties properties, Clock clock) {
+               PipelineProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.runs = runs;
         this.commands = commands;
         this.outbox = outbox;
         this.processed = processed;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -112,6 +115,8 @@ public class RunService {
         if (processed.firstDelivery(CONSUMER, eventId)) {
             List<PipelineRun> removed = runs.findByMediaIdOrderByCreatedAtDesc(mediaId);
             runs.deleteAll(removed);
+            runs.flush();
+            events.publishEvent(new MediaForgotten(mediaId));
             log.info("deleted {} run(s) of deleted media {}", removed.size(), mediaId);
         }
     }

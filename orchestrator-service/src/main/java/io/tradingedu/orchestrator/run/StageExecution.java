@@ -74,17 +74,25 @@ public class StageExecution {
         if (startedAt == null) {
             startedAt = now;
         }
-        leaseExpiresAt = now.plus(policy.lease());
+        leaseExpiresAt = policy.firstDeadline(now);
         nextAttemptAt = null;
         errorReason = null;
         progress = null;
     }
 
-    /** The worker is alive and got this far: the lease starts anew. False when this attempt is not running. */
+    /**
+     * A worker is alive and got this far: the lease starts anew. An earlier attempt's worker counts too (its command
+     * waited behind others while a later one was dispatched): its success would be accepted, so it keeps the stage
+     * alive, also out of a retry wait. False when the stage is not waiting for a result.
+     */
     boolean progressed(int reportedAttempt, String message, Instant now, StagePolicy policy) {
-        if (status != StageStatus.RUNNING || attempt != reportedAttempt) {
+        boolean waiting = status == StageStatus.RUNNING || status == StageStatus.RETRY_WAIT;
+        if (!waiting || reportedAttempt > attempt) {
             return false;
         }
+        status = StageStatus.RUNNING;
+        nextAttemptAt = null;
+        errorReason = null;
         progress = message;
         leaseExpiresAt = now.plus(policy.lease());
         return true;

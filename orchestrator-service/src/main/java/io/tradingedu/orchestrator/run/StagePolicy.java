@@ -6,8 +6,12 @@ import java.time.Instant;
 /**
  * How long a stage's worker may take before the orchestrator assumes it died (the lease), how many attempts the
  * stage gets, and how long to wait before the next attempt (doubling each time, at most ten minutes).
+ *
+ * @param pickupTimeout for stages whose workers report progress: how long a dispatched command may wait for a worker
+ *                      (behind other videos) before it counts as lost; the lease then runs from the worker's first
+ *                      report. {@code null}: the lease runs from the dispatch.
  */
-public record StagePolicy(Duration lease, int maxAttempts, Duration retryBackoff) {
+public record StagePolicy(Duration lease, int maxAttempts, Duration retryBackoff, Duration pickupTimeout) {
 
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
@@ -15,6 +19,11 @@ public record StagePolicy(Duration lease, int maxAttempts, Duration retryBackoff
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
+    }
+
+    /** When a dispatched attempt counts as lost if no worker has said a word about it. */
+    Instant firstDeadline(Instant dispatched) {
+        return dispatched.plus(pickupTimeout != null ? pickupTimeout : lease);
     }
 
     /** When attempt {@code failedAttempt + 1} may start after {@code failedAttempt} failed at {@code now}. */

@@ -48,9 +48,11 @@ class ClipCutterTest {
                 ClipHit.of("stop loss", "risk", 55.5, 56.2, 0.95)), 60);
         List<String> progress = new ArrayList<>();
 
-        List<CutClip> clips = cutter.cutAll(lesson, plan.clips(), out, Checkpoint.NONE, progress::add);
+        ClipBatch batch = cutter.cutAll(lesson, plan.clips(), out, Checkpoint.NONE, progress::add);
+        List<CutClip> clips = batch.clips().stream().map(ClipBatch.Cut::clip).toList();
 
         assertThat(clips).hasSize(3);
+        assertThat(batch.notes()).isEmpty();
         for (int i = 0; i < clips.size(); i++) {
             CutClip clip = clips.get(i);
             double measured = ClipTestMedia.duration(clip.file());
@@ -159,16 +161,15 @@ class ClipCutterTest {
     }
 
     @Test
-    void cuttingAgainWithFewerClipsRemovesTheStaleOnes() throws Exception {
-        Files.writeString(out.resolve("notes.txt"), "not a clip");
-        cutter.cutAll(silent, List.of(planned(1, 9), planned(20, 28), planned(40, 48)), out, Checkpoint.NONE,
+    void aClipThatCannotBeCutIsSkippedWithANoteAndTheOthersKept() throws Exception {
+        Path damaged = ClipTestMedia.truncatedCopy(silent, media.resolve("damaged.mkv"), 50);
+
+        ClipBatch batch = cutter.cutAll(damaged, List.of(planned(1, 9), planned(40, 48)), out, Checkpoint.NONE,
                 ProgressListener.NONE);
 
-        List<CutClip> again = cutter.cutAll(silent, List.of(planned(30, 38)), out, Checkpoint.NONE,
-                ProgressListener.NONE);
-
-        assertThat(again).singleElement().satisfies(c -> assertThat(c.durationSeconds()).isCloseTo(8.0, within(0.1)));
-        assertThat(listNames(out)).containsExactlyInAnyOrder("clip-01.mp4", "clip-01.jpg", "notes.txt");
+        assertThat(batch.clips()).singleElement().satisfies(c -> assertThat(c.plan().start()).isEqualTo(1));
+        assertThat(batch.notes()).singleElement().asString().startsWith("clip 2 (0:40-0:48) could not be cut: ");
+        assertThat(listNames(out)).containsExactlyInAnyOrder("clip-01.mp4", "clip-01.jpg");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tradingedu.orchestrator.clips;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,16 @@ final class ClipTestMedia {
                 "-t", "60", "-c:v", "libx264", "-preset", "veryfast", "-g", "50", "-keyint_min", "50",
                 "-sc_threshold", "0", "-pix_fmt", "yuv420p", out.toString());
         return out;
+    }
+
+    /** The first {@code percent} of the video remuxed to Matroska, as an interrupted download leaves it. */
+    static Path truncatedCopy(Path video, Path target, int percent) throws IOException, InterruptedException {
+        Path whole = target.resolveSibling("whole-" + target.getFileName() + ".mkv");
+        run("ffmpeg", "-nostdin", "-y", "-v", "error", "-i", video.toString(), "-c", "copy", whole.toString());
+        byte[] all = Files.readAllBytes(whole);
+        Files.write(target, java.util.Arrays.copyOf(all, all.length * percent / 100));
+        Files.delete(whole);
+        return target;
     }
 
     /** Matroska with PCM audio: MP4 cannot hold PCM, so a stream copy into MP4 fails. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PipelineRunTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
-    private static final StagePolicy POLICY = new StagePolicy(Duration.ofMinutes(2), 3, Duration.ofSeconds(10));
+    private static final StagePolicy POLICY = new StagePolicy(Duration.ofMinutes(2), 3, Duration.ofSeconds(10), null);
     private static final Function<PipelineStage, StagePolicy> POLICIES = stage -> POLICY;
 
     private final PipelineRun run = new PipelineRun(UUID.randomUUID(), UUID.randomUUID(), "/media/a.mp4",
@@ -228,14 +228,40 @@ class PipelineRunTest {
     }
 
     @Test
-    void progressOfAnOldAttemptOrAnotherStageChangesNothing() {
+    void progressOfAnotherStageOrAFutureAttemptChangesNothing() {
         run.start(T0, POLICIES);
-        run.recordFailure(VALIDATE, 1, "tool missing", true, T0.plusSeconds(1), POLICIES);
-        run.onTimer(T0.plusSeconds(20), POLICIES);
 
-        assertThat(run.recordProgress(VALIDATE, 1, "late", T0.plusSeconds(21), POLICIES)).isFalse();
-        assertThat(run.recordProgress(PROCESS_VIDEO, 2, "wrong stage", T0.plusSeconds(21), POLICIES)).isFalse();
+        assertThat(run.recordProgress(PROCESS_VIDEO, 1, "wrong stage", T0.plusSeconds(21), POLICIES)).isFalse();
+        assertThat(run.recordProgress(VALIDATE, 2, "not dispatched", T0.plusSeconds(21), POLICIES)).isFalse();
         assertThat(run.stage(VALIDATE).getProgress()).isNull();
+    }
+
+    @Test
+    void anEarlierAttemptStillWorkingKeepsTheStageAliveAfterALaterOneWasDispatched() {
+        run.start(T0, POLICIES);
+        run.onTimer(T0.plus(Duration.ofMinutes(2)), POLICIES);
+        assertThat(run.stage(VALIDATE).getStatus()).isEqualTo(StageStatus.RETRY_WAIT);
+
+        assertThat(run.recordProgress(VALIDATE, 1, "transcribing 9:00 / 40:00", T0.plusSeconds(125), POLICIES))
+                .isTrue();
+
+        StageExecution validate = run.stage(VALIDATE);
+        assertThat(validate.getStatus()).isEqualTo(StageStatus.RUNNING);
+        assertThat(validate.getNextAttemptAt()).isNull();
+        assertThat(run.recordSuccess(VALIDATE, 1, "done", "{}", T0.plusSeconds(200), POLICIES))
+                .contains(new StageDispatch(PROCESS_VIDEO, 1));
+    }
+
+    @Test
+    void aCommandWaitingForAWorkerHasThePickupTimeoutThenTheLeaseRunsFromItsFirstReport() {
+        var queued = new StagePolicy(Duration.ofMinutes(2), 3, Duration.ofSeconds(10), Duration.ofMinutes(30));
+        run.start(T0, stage -> queued);
+
+        assertThat(run.onTimer(T0.plus(Duration.ofMinutes(20)), stage -> queued)).isEmpty();
+        assertThat(run.stage(VALIDATE).getStatus()).isEqualTo(StageStatus.RUNNING);
+
+        run.recordProgress(VALIDATE, 1, "started", T0.plus(Duration.ofMinutes(25)), stage -> queued);
+        assertThat(run.stage(VALIDATE).getLeaseExpiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(27)));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.tradingedu.support.web;
 
 import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,6 +15,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 public abstract class ServiceProblemAdvice extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ServiceProblemAdvice.class);
+
     @ExceptionHandler
     protected ProblemDetail badParameter(IllegalArgumentException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
@@ -21,5 +25,13 @@ public abstract class ServiceProblemAdvice extends ResponseEntityExceptionHandle
     @ExceptionHandler
     protected ProblemDetail constraintViolation(ConstraintViolationException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
+    }
+
+    /** Anything unforeseen is still a problem document, without internals; the details go to the log. */
+    @ExceptionHandler
+    protected ProblemDetail unexpected(Exception e) {
+        log.error("request failed unexpectedly", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the request could not be completed; the error has been logged");
     }
 }

@@ -52,6 +52,8 @@ class PocketsphinxTranscriptSource implements TranscriptSource {
         double total = audio.seconds();
         List<AudioChunker.Span> spans;
         Path dictionary;
+        List<String> notes = new ArrayList<>();
+        Path lm = languageModel(notes);
         try {
             double chunk = settings.chunk().toMillis() / 1000.0;
             spans = total <= chunk * 1.2 ? List.of(new AudioChunker.Span(0, total))
@@ -71,7 +73,7 @@ class PocketsphinxTranscriptSource implements TranscriptSource {
             CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
             int next = 0;
             for (; next < threads; next++) {
-                submit(done, next, spans.get(next), audio, dictionary, input.workDir(), pieces);
+                submit(done, next, spans.get(next), audio, lm, dictionary, input.workDir(), pieces);
             }
             double transcribed = 0;
             for (int finished = 0; finished < spans.size(); finished++) {
@@ -86,7 +88,7 @@ class PocketsphinxTranscriptSource implements TranscriptSource {
                 progress.progress("transcribing " + clock(transcribed) + " / " + clock(total));
                 checkpoint.check();
                 if (next < spans.size()) {
-                    submit(done, next, spans.get(next), audio, dictionary, input.workDir(), pieces);
+                    submit(done, next, spans.get(next), audio, lm, dictionary, input.workDir(), pieces);
                     next++;
                 }
             }
@@ -103,26 +105,43 @@ class PocketsphinxTranscriptSource implements TranscriptSource {
         if (segments.isEmpty()) {
             return Result.Declined.because("pocketsphinx recognised no speech in " + clock(total) + " of audio");
         }
-        List<String> notes = spans.size() > 1
-                ? List.of("recognised in " + spans.size() + " pieces cut at pauses") : List.of();
-        return new Result.Produced(new Transcript("pocketsphinx", "en", segments, notes));
+        if (spans.size() > 1) {
+            notes.add("recognised in " + spans.size() + " pieces cut at pauses");
+        }
+        return new Result.Produced(new Transcript("pocketsphinx", "en", segments, List.copyOf(notes)));
     }
 
-    private void submit(CompletionService<Integer> done, int index, AudioChunker.Span span, PcmWav audio,
+    /**
+     * The trading-biased model when enabled and buildable, else the plain one. The hint never fails the stage: a
+     * model it cannot read (another format, a damaged file) or a cache it cannot write leaves a note instead.
+     */
+    private Path languageModel(List<String> notes) {
+        if (!settings.tradingLm()) {
+            return settings.lm();
+        }
+        try {
+            return TradingLanguageModel.biased(settings.lm(), settings.tradingLmBoost(), settings.tradingLmCache());
+        } catch (IOException | RuntimeException e) {
+            notes.add("trading language model unavailable, used the plain one: " + e.getMessage());
+            return settings.lm();
+        }
+    }
+
+    private void submit(CompletionService<Integer> done, int index, AudioChunker.Span span, PcmWav audio, Path lm,
                         Path dictionary, Path workDir, List<List<TranscriptSegment>> pieces) {
         done.submit(() -> {
-            pieces.set(index, recognise(span, audio, dictionary, workDir.resolve("piece-" + index + ".wav")));
+            pieces.set(index, recognise(span, audio, lm, dictionary, workDir.resolve("piece-" + index + ".wav")));
             return index;
         });
     }
 
-    private List<TranscriptSegment> recognise(AudioChunker.Span span, PcmWav audio, Path dictionary, Path wav)
-            throws IOException, InterruptedException {
+    private List<TranscriptSegment> recognise(AudioChunker.Span span, PcmWav audio, Path lm, Path dictionary,
+                                              Path wav) throws IOException, InterruptedException {
         try {
             audio.writeSlice(span.start(), span.end(), wav);
             var result = ToolProcess.run(List.of(settings.binary(), "-infile", wav.toString(),
-                    "-hmm", settings.hmm().toString(), "-lm", settings.lm().toString(),
-                    "-dict", dictionary.toString(), "-time", "yes"), settings.chunkTimeout());
+                    "-hmm", settings.hmm().toString(), "-lm", lm.toString(), "-dict", dictionary.toString(),
+                    "-bestpath", settings.bestpath() ? "yes" : "no", "-time", "yes"), settings.chunkTimeout());
             if (!result.succeeded()) {
                 throw new IOException(where(span) + ": " + error(result));
             }

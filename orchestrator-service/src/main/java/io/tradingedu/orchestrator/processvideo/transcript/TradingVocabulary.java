@@ -31,6 +31,37 @@ final class TradingVocabulary {
             "spy", List.of("EH S P IY W AY"),
             "gdp", List.of("JH IY D IY P IY"));
 
+    /**
+     * Phrases trading teachers say, lower case, acronyms as the letters they are spoken as; the language model is
+     * leaned towards them (see {@link TradingLanguageModel}). Curated from indicator, order and risk vocabulary, not
+     * from test sentences; phrases with a word the model does not know are skipped.
+     */
+    static final List<String> PHRASES = List.of(
+            // orders and risk
+            "stop loss", "stop loss order", "trailing stop", "take profit", "profit target", "take partial profits",
+            "risk reward", "risk reward ratio", "times the risk", "the risk", "position size", "percent of your account",
+            "entry price", "the entry", "enter the trade", "exit the trade", "exit when", "enter when",
+            "go long", "go short", "long position", "short position", "buy signal", "sell signal",
+            // indicators, spoken as words or letters
+            "moving average", "simple moving average", "exponential moving average", "the moving average",
+            "relative strength index", "relative strength", "strength index", "the r s i", "r s i",
+            "m a c d", "the m a c d", "signal line", "macd histogram", "e m a", "s m a", "a t r",
+            "average true range", "bollinger bands", "upper bollinger band", "lower bollinger band", "upper band",
+            "lower band", "stochastic oscillator", "fibonacci retracement", "volume weighted average price",
+            // periods
+            "fourteen day", "twenty day", "fifty day", "two hundred day", "fourteen period", "twenty period",
+            "day moving average", "period moving average",
+            // conditions
+            "crosses above", "crosses below", "cross above", "cross below", "crossed above", "crossed below",
+            "drops below", "falls below", "rises above", "breaks above", "breaks below", "closes above",
+            "closes below", "price action",
+            "overbought", "oversold", "above seventy", "below thirty", "above eighty", "below twenty",
+            // structure
+            "support and resistance", "support level", "resistance level", "trend line", "uptrend", "downtrend",
+            "higher highs", "higher lows", "lower highs", "lower lows", "breakout", "pullback", "golden cross",
+            "death cross", "candlestick", "hammer candle", "gap up", "gap down", "the open", "the close",
+            "bars", "price bars");
+
     private TradingVocabulary() {
     }
 

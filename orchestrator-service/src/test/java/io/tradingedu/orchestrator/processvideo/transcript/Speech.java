@@ -40,6 +40,39 @@ public final class Speech {
             The best trades usually feel uncomfortable when you take them.
             """;
 
+    /**
+     * Trading rules as a strategy lesson states them. The trading language model's boost was tuned on this text
+     * (plain pocketsphinx: 22.4 % WER), so a test on it shows the default configuration, not generalisation.
+     */
+    static final String TRADING_RULES = """
+            In this lesson we trade the relative strength index. We buy Apple when the fourteen day R S I drops below \
+            thirty.
+            Only enter when the price is above the two hundred day moving average. Put the stop loss two percent \
+            below the entry.
+            Exit when the R S I crosses above seventy, or take profit at two times the risk. Never hold more than \
+            twenty bars.
+            """;
+
+    /** More trading rules, written before any tuning and never used for it: the held-out check of the bias. */
+    static final String HELD_OUT_RULES = """
+            Wait for the M A C D line to cross above the signal line before you go long.
+            Sell half of the position when the price touches the upper Bollinger band.
+            A close below the fifty day moving average means you should exit the trade.
+            Keep the risk reward ratio at one to three or better.
+            Move the trailing stop up under each higher low.
+            Go short when the R S I rises above eighty and volume is falling.
+            """;
+
+    /** Everyday English with no trading words: what the bias must not make worse. */
+    static final String GENERAL = """
+            The weather was cold and wet when we arrived at the station.
+            She put the bread in the oven and waited for twenty minutes.
+            The museum holds paintings from the last three hundred years.
+            Children played in the park until their parents called them home.
+            He wrote a long letter to his brother who lived across the ocean.
+            The river rises every spring when the snow in the mountains melts.
+            """;
+
     private Speech() {
     }
 
