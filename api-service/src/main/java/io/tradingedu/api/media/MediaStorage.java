@@ -110,11 +110,14 @@ class MediaStorage {
         if (name.isEmpty() || name.startsWith(".")) {
             name = "video" + name;
         }
-        // the item's directory keeps these names for its subtitles
+        // the item's directory keeps these names for its subtitles and for the stages' outputs (analysis/)
         for (Subtitles.Format format : Subtitles.Format.values()) {
             if (name.equalsIgnoreCase(format.storedName())) {
                 name = "video-" + name;
             }
+        }
+        if (name.equalsIgnoreCase("analysis")) {
+            name = "video-" + name;
         }
         return name.length() > MAX_FILENAME ? name.substring(name.length() - MAX_FILENAME) : name;
     }

@@ -39,5 +39,6 @@ class MediaStorageTest {
         assertThat(MediaStorage.safeName("../../etc/passwd")).isEqualTo("passwd");
         assertThat(MediaStorage.safeName("C:\\videos\\lesson 1?.mp4")).isEqualTo("lesson 1_.mp4");
         assertThat(MediaStorage.safeName(".hidden")).isEqualTo("video.hidden");
+        assertThat(MediaStorage.safeName("analysis")).isEqualTo("video-analysis");
     }
 }

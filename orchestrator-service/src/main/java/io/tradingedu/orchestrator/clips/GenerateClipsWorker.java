@@ -1,13 +1,9 @@
 package io.tradingedu.orchestrator.clips;
 
-import io.tradingedu.orchestrator.keywords.KeywordHit;
-import io.tradingedu.orchestrator.keywords.KeywordStore;
-import io.tradingedu.orchestrator.keywords.TradingLexicon;
 import io.tradingedu.orchestrator.media.MediaDirectories;
 import io.tradingedu.orchestrator.media.MediaStageRunner;
 import io.tradingedu.orchestrator.media.StageWork.StageJob;
 import io.tradingedu.orchestrator.media.WorkerRole;
-import io.tradingedu.orchestrator.processvideo.TranscriptStore;
 import io.tradingedu.orchestrator.processvideo.transcript.Transcript;
 import io.tradingedu.orchestrator.processvideo.transcript.TranscriptSegment;
 import io.tradingedu.shared.pipeline.ClipsGenerated;
@@ -33,20 +29,16 @@ class GenerateClipsWorker {
     private static final int EXCERPT_CHARS = 600;
 
     private final MediaStageRunner runner;
-    private final KeywordStore keywords;
-    private final TranscriptStore transcripts;
-    private final TradingLexicon lexicon;
+    private final ClipInputs inputs;
     private final ClipPlanner planner;
     private final ClipCutter cutter;
     private final ClipStore store;
     private final Clock clock;
 
-    GenerateClipsWorker(MediaStageRunner runner, KeywordStore keywords, TranscriptStore transcripts,
-                        TradingLexicon lexicon, ClipPlanner planner, ClipCutter cutter, ClipStore store, Clock clock) {
+    GenerateClipsWorker(MediaStageRunner runner, ClipInputs inputs, ClipPlanner planner, ClipCutter cutter,
+                        ClipStore store, Clock clock) {
         this.runner = runner;
-        this.keywords = keywords;
-        this.transcripts = transcripts;
-        this.lexicon = lexicon;
+        this.inputs = inputs;
         this.planner = planner;
         this.cutter = cutter;
         this.store = store;
@@ -62,16 +54,13 @@ class GenerateClipsWorker {
     }
 
     private Reply generate(GenerateClips command, StageJob job) throws IOException, InterruptedException {
-        Transcript transcript = transcripts.load(command.mediaId()).orElse(null);
-        Double duration = transcripts.durationSeconds(command.mediaId()).orElse(null);
-        if (transcript == null || duration == null) {
+        ClipInputs.Loaded loaded = inputs.load(command.mediaId()).orElse(null);
+        if (loaded == null) {
             return Reply.of(StageFailed.of(command, "no stage 2 results stored for this media item: "
                     + "process-video has to run first", false));
         }
-        List<ClipHit> hits = keywords.load(command.mediaId()).stream()
-                .map(h -> new ClipHit(h.keyword(), h.category(), h.start(), h.end(), h.confidence(),
-                        lexicon.importance(h.keyword()))).toList();
-        ClipPlan plan = planner.plan(hits, duration);
+        Transcript transcript = loaded.transcript();
+        ClipPlan plan = planner.plan(loaded.hits(), loaded.durationSeconds());
         Path dir = MediaDirectories.forAttempt(command.mediaPath(), "clips", command.eventId());
         ClipBatch batch;
         try {

@@ -60,7 +60,7 @@ class SubtitleTranscriptSource implements TranscriptSource {
             }
             sawSidecar = true;
             try {
-                var parsed = SubtitleParser.parse(decode(Files.readAllBytes(sidecar)), duration);
+                var parsed = SubtitleParser.parse(decode(readBounded(sidecar)), duration);
                 if (!parsed.cues().isEmpty()) {
                     return produced("sidecar", null, parsed, notes);
                 }
@@ -88,7 +88,7 @@ class SubtitleTranscriptSource implements TranscriptSource {
                     notes.add(label + " could not be extracted: " + result.lastError());
                     continue;
                 }
-                var parsed = SubtitleParser.parse(decode(Files.readAllBytes(srt)), duration);
+                var parsed = SubtitleParser.parse(decode(readBounded(srt)), duration);
                 if (!parsed.cues().isEmpty()) {
                     return produced("subtitle-stream", Languages.iso(stream.language()), parsed, notes);
                 }
@@ -136,5 +136,17 @@ class SubtitleTranscriptSource implements TranscriptSource {
         } catch (IOException ignored) {
             // inside the work directory, which is removed as a whole afterwards
         }
+    }
+
+    /** Subtitles of even a four-hour lesson are a few MB; a larger track is not subtitles worth reading into memory. */
+    static final long MAX_SUBTITLE_BYTES = 20L * 1024 * 1024;
+
+    private static byte[] readBounded(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_SUBTITLE_BYTES) {
+            throw new IOException("it is " + size / (1024 * 1024) + " MB; subtitles over "
+                    + MAX_SUBTITLE_BYTES / (1024 * 1024) + " MB are not read");
+        }
+        return Files.readAllBytes(file);
     }
 }
