@@ -12,6 +12,7 @@ source "$HERE/lib/infra.sh"
 source "$HERE/lib/apps.sh"
 source "$HERE/lib/demo.sh"
 source "$HERE/lib/marketdata.sh"
+source "$HERE/lib/mediabench.sh"
 
 usage() {
   cat <<USAGE
@@ -27,6 +28,7 @@ usage: deploy/local/stack.sh <command>
   test      up + fetch-data + mvn verify (unit, integration and end-to-end tests)
   fetch-data  download the real market datasets from the npm and Maven registries
   bench     run the backtesting benchmark (raw ta4j beside our engine)
+  bench-media  run the media stages 2-5 benchmark on a generated 10-minute 720p lesson (docs/media-benchmark.md)
 USAGE
 }
 
@@ -43,6 +45,7 @@ main() {
     test)    require_root; install_all; infra_up; fetch_market_data; run_tests ;;
     fetch-data) require_java; fetch_market_data ;;
     bench)   require_java; fetch_market_data; run_benchmark ;;
+    bench-media) require_root; install_all; run_media_benchmark ;;
     ""|-h|--help|help) usage ;;
     *) usage; die "unknown command: $cmd" ;;
   esac

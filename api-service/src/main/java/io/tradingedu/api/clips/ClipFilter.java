@@ -2,7 +2,7 @@ package io.tradingedu.api.clips;
 
 import io.tradingedu.api.keywords.KeywordCategories;
 import io.tradingedu.api.support.Params;
-import java.util.ArrayList;
+import io.tradingedu.api.support.SqlConditions;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,31 +16,18 @@ record ClipFilter(UUID mediaId, String keyword, String category) {
         return new ClipFilter(mediaId, Params.text("keyword", keyword), KeywordCategories.check(category));
     }
 
+    private SqlConditions conditions() {
+        return new SqlConditions()
+                .and("media_id = ?", mediaId)
+                .and("EXISTS (SELECT 1 FROM unnest(keywords) AS k WHERE lower(k) = lower(?))", keyword)
+                .and("? = ANY (categories)", category);
+    }
+
     String where() {
-        List<String> conditions = new ArrayList<>();
-        if (mediaId != null) {
-            conditions.add("media_id = ?");
-        }
-        if (keyword != null) {
-            conditions.add("EXISTS (SELECT 1 FROM unnest(keywords) AS k WHERE lower(k) = lower(?))");
-        }
-        if (category != null) {
-            conditions.add("? = ANY (categories)");
-        }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return conditions().where();
     }
 
     List<Object> arguments() {
-        List<Object> arguments = new ArrayList<>();
-        if (mediaId != null) {
-            arguments.add(mediaId);
-        }
-        if (keyword != null) {
-            arguments.add(keyword);
-        }
-        if (category != null) {
-            arguments.add(category);
-        }
-        return arguments;
+        return conditions().arguments();
     }
 }

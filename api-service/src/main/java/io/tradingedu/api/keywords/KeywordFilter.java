@@ -1,7 +1,7 @@
 package io.tradingedu.api.keywords;
 
 import io.tradingedu.api.support.Params;
-import java.util.ArrayList;
+import io.tradingedu.api.support.SqlConditions;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,37 +16,19 @@ record KeywordFilter(UUID mediaId, String keyword, String category, Double minCo
                 Params.fraction("min_confidence", minConfidence));
     }
 
+    private SqlConditions conditions() {
+        return new SqlConditions()
+                .and("media_id = ?", mediaId)
+                .and("lower(keyword) = lower(?)", keyword)
+                .and("category = ?", category)
+                .and("confidence >= ?", minConfidence);
+    }
+
     String where() {
-        List<String> conditions = new ArrayList<>();
-        if (mediaId != null) {
-            conditions.add("media_id = ?");
-        }
-        if (keyword != null) {
-            conditions.add("lower(keyword) = lower(?)");
-        }
-        if (category != null) {
-            conditions.add("category = ?");
-        }
-        if (minConfidence != null) {
-            conditions.add("confidence >= ?");
-        }
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return conditions().where();
     }
 
     List<Object> arguments() {
-        List<Object> arguments = new ArrayList<>();
-        if (mediaId != null) {
-            arguments.add(mediaId);
-        }
-        if (keyword != null) {
-            arguments.add(keyword);
-        }
-        if (category != null) {
-            arguments.add(category);
-        }
-        if (minConfidence != null) {
-            arguments.add(minConfidence);
-        }
-        return arguments;
+        return conditions().arguments();
     }
 }

@@ -126,7 +126,7 @@ public class ClipCutter {
             }
         }
         MediaProcess.run(ffmpeg(video, start, length, out, List.of(
-                "-c:v", "libx264", "-preset", "veryfast", "-crf", String.valueOf(properties.crf()),
+                "-c:v", "libx264", "-preset", properties.preset(), "-crf", String.valueOf(properties.crf()),
                 // yuv420p and even dimensions: what every browser's H.264 decoder accepts.
                 "-pix_fmt", "yuv420p", "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2",
                 "-c:a", "aac", "-b:a", "128k")), timeout(length, 60, 5));

@@ -1,12 +1,13 @@
 package io.tradingedu.orchestrator.clips;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Stage 4 settings. The defaults suit trading lessons: a term is usually introduced a few seconds before it is named
- * and explained for a while after, and one idea rarely needs more than a minute.
+ * and explained for a while after, and one idea rarely needs more than about half a minute.
  *
  * @param paddingBefore  how much of the video before a hit a clip shows
  * @param paddingAfter   how much after a hit
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minConfidence  hits below this confidence are ignored
  * @param cutMode        {@code reencode} (frame-accurate) or {@code copy} (fast, starts at a keyframe)
  * @param crf            x264 quality for re-encoding (lower is better and larger)
+ * @param preset         x264 speed preset for re-encoding: {@code ultrafast} (default) cuts 720p several times faster
+ *                       than real time on two cores, at a somewhat larger file for the same quality
  * @param thumbnailWidth width of the JPEG thumbnails; the height keeps the aspect ratio
  * @param ffmpegPath     the ffmpeg binary
  * @param ffprobePath    the ffprobe binary
@@ -24,7 +27,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("clips")
 public record ClipProperties(Duration paddingBefore, Duration paddingAfter, Duration mergeGap, Duration minDuration,
                              Duration maxDuration, Integer maxClips, Double minConfidence, CutMode cutMode,
-                             Integer crf, Integer thumbnailWidth, String ffmpegPath, String ffprobePath) {
+                             Integer crf, String preset, Integer thumbnailWidth, String ffmpegPath,
+                             String ffprobePath) {
+
+    private static final List<String> PRESETS = List.of("ultrafast", "superfast", "veryfast",
+            "faster", "fast", "medium", "slow", "slower", "veryslow");
 
     public enum CutMode {
         REENCODE, COPY;
@@ -40,11 +47,12 @@ public record ClipProperties(Duration paddingBefore, Duration paddingAfter, Dura
         paddingAfter = orDefault(paddingAfter, Duration.ofSeconds(8));
         mergeGap = orDefault(mergeGap, Duration.ofSeconds(4));
         minDuration = orDefault(minDuration, Duration.ofSeconds(8));
-        maxDuration = orDefault(maxDuration, Duration.ofSeconds(60));
+        maxDuration = orDefault(maxDuration, Duration.ofSeconds(40));
         maxClips = maxClips == null ? 12 : maxClips;
         minConfidence = minConfidence == null ? 0.5 : minConfidence;
         cutMode = cutMode == null ? CutMode.REENCODE : cutMode;
         crf = crf == null ? 23 : crf;
+        preset = preset == null || preset.isBlank() ? "ultrafast" : preset.strip().toLowerCase(Locale.ROOT);
         thumbnailWidth = thumbnailWidth == null ? 320 : thumbnailWidth;
         ffmpegPath = ffmpegPath == null || ffmpegPath.isBlank() ? "ffmpeg" : ffmpegPath;
         ffprobePath = ffprobePath == null || ffprobePath.isBlank() ? "ffprobe" : ffprobePath;
@@ -64,6 +72,9 @@ public record ClipProperties(Duration paddingBefore, Duration paddingAfter, Dura
         if (crf < 0 || crf > 51) {
             throw new IllegalArgumentException("clips: crf must be within 0..51, got " + crf);
         }
+        if (!PRESETS.contains(preset)) {
+            throw new IllegalArgumentException("clips: preset must be one of " + PRESETS + ", got " + preset);
+        }
         if (thumbnailWidth < 16) {
             throw new IllegalArgumentException("clips: thumbnail-width must be at least 16, got " + thumbnailWidth);
         }
@@ -71,7 +82,7 @@ public record ClipProperties(Duration paddingBefore, Duration paddingAfter, Dura
 
     /** Every setting at its default. */
     public static ClipProperties defaults() {
-        return new ClipProperties(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ClipProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     double paddingBeforeSeconds() {

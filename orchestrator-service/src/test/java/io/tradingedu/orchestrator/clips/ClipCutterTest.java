@@ -175,7 +175,7 @@ class ClipCutterTest {
     @Test
     void missingFfmpegIsNamedInTheMessage() {
         var broken = new ClipCutter(new ClipProperties(null, null, null, null, null, null, null, null, null, null,
-                "/nonexistent/ffmpeg", null));
+                null, "/nonexistent/ffmpeg", null));
 
         assertThatThrownBy(() -> broken.cut(lesson, 1, 9, out.resolve("x.mp4")))
                 .isInstanceOf(IOException.class)

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class ClipPlannerTest {
 
-    private final ClipPlanner planner = new ClipPlanner(ClipProperties.defaults());
+    /** The defaults but with a one-minute maximum, which the expected windows below are worked out for. */
+    private final ClipPlanner planner = new ClipPlanner(props(5, 8, 4, 8, 60, 12, 0.5));
 
     @Test
     void padsEachHitBeforeAndAfter() {
@@ -183,7 +184,7 @@ class ClipPlannerTest {
     static ClipProperties props(double before, double after, double gap, double min, double max, int maxClips,
                                 double minConfidence) {
         return new ClipProperties(ms(before), ms(after), ms(gap), ms(min), ms(max), maxClips, minConfidence, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     private static Duration ms(double seconds) {

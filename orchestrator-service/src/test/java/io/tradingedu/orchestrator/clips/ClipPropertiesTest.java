@@ -17,13 +17,13 @@ class ClipPropertiesTest {
         var source = new MapConfigurationPropertySource(Map.of(
                 "clips.padding-before", "3s", "clips.padding-after", "10s", "clips.merge-gap", "2500ms",
                 "clips.min-duration", "6s", "clips.max-duration", "45s", "clips.max-clips", "5",
-                "clips.min-confidence", "0.7", "clips.cut-mode", "copy", "clips.crf", "28",
+                "clips.min-confidence", "0.7", "clips.cut-mode", "copy", "clips.crf", "28", "clips.preset", "VeryFast",
                 "clips.thumbnail-width", "480"));
 
         ClipProperties p = new Binder(source).bind("clips", ClipProperties.class).get();
 
         assertThat(p).isEqualTo(new ClipProperties(Duration.ofSeconds(3), Duration.ofSeconds(10),
-                Duration.ofMillis(2500), Duration.ofSeconds(6), Duration.ofSeconds(45), 5, 0.7, CutMode.COPY, 28, 480,
+                Duration.ofMillis(2500), Duration.ofSeconds(6), Duration.ofSeconds(45), 5, 0.7, CutMode.COPY, 28, "veryfast", 480,
                 "ffmpeg", "ffprobe"));
     }
 
@@ -36,7 +36,8 @@ class ClipPropertiesTest {
         assertThat(p).isEqualTo(ClipProperties.defaults());
         assertThat(p.paddingBefore()).isEqualTo(Duration.ofSeconds(5));
         assertThat(p.paddingAfter()).isEqualTo(Duration.ofSeconds(8));
-        assertThat(p.maxDuration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(p.maxDuration()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(p.preset()).isEqualTo("ultrafast");
         assertThat(p.maxClips()).isEqualTo(12);
         assertThat(p.cutMode().label()).isEqualTo("reencode");
     }

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param targetInterval      spacing of the fixed-interval top-up on longer videos (10 s); short videos use a sixth of
  *                            their length (but at least {@code minSpacing}), long ones stretch it to honour the cap
  * @param jpegWidth           frames wider than this are scaled down to it (1280)
- * @param keyframesOnlyAfter  longer videos are scene-analysed on keyframes only, about 7x cheaper (30 min); encoders
+ * @param keyframesOnlyAfter  longer videos are scene-analysed on keyframes only, about 7x cheaper (5 min); encoders
  *                            usually put a keyframe on a hard cut, other changes show at the next keyframe, and the
  *                            interval top-up covers what neither catches
  * @param sceneTimeout        the scene pass may take this plus a quarter of the video's duration (2 min)
@@ -39,7 +39,7 @@ public record FrameProperties(String ffmpegPath, double sceneThreshold, Duration
         maxFramesPerVideo = maxFramesPerVideo <= 0 ? 60 : maxFramesPerVideo;
         targetInterval = positiveOr(targetInterval, Duration.ofSeconds(10));
         jpegWidth = jpegWidth <= 0 ? 1280 : jpegWidth;
-        keyframesOnlyAfter = positiveOr(keyframesOnlyAfter, Duration.ofMinutes(30));
+        keyframesOnlyAfter = positiveOr(keyframesOnlyAfter, Duration.ofMinutes(5));
         sceneTimeout = positiveOr(sceneTimeout, Duration.ofMinutes(2));
         frameTimeout = positiveOr(frameTimeout, Duration.ofSeconds(30));
         ocrParallelism = ocrParallelism <= 0 ? Runtime.getRuntime().availableProcessors() : ocrParallelism;
