@@ -164,7 +164,7 @@ class ClipPlannerTest {
         List<ClipHit> shuffled = new ArrayList<>(hits);
         Collections.shuffle(shuffled, new Random(99));
 
-        assertThat(new ClipPlanner(ClipProperties.defaults()).plan(shuffled, 600)).isEqualTo(first);
+        assertThat(planner.plan(shuffled, 600)).isEqualTo(first);
         assertThat(first.clips()).hasSizeLessThanOrEqualTo(12).isSortedAccordingTo(
                 Comparator.comparingDouble(PlannedClip::start));
         assertThat(first.clips()).allSatisfy(c -> assertThat(c.duration()).isBetween(8.0, 60.0));

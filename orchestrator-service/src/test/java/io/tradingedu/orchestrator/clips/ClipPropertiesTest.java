@@ -14,17 +14,19 @@ class ClipPropertiesTest {
 
     @Test
     void bindsTheYamlKeys() {
-        var source = new MapConfigurationPropertySource(Map.of(
-                "clips.padding-before", "3s", "clips.padding-after", "10s", "clips.merge-gap", "2500ms",
-                "clips.min-duration", "6s", "clips.max-duration", "45s", "clips.max-clips", "5",
-                "clips.min-confidence", "0.7", "clips.cut-mode", "copy", "clips.crf", "28", "clips.preset", "VeryFast",
-                "clips.thumbnail-width", "480"));
+        var source = new MapConfigurationPropertySource(Map.ofEntries(
+                Map.entry("clips.padding-before", "3s"), Map.entry("clips.padding-after", "10s"),
+                Map.entry("clips.merge-gap", "2500ms"), Map.entry("clips.min-duration", "6s"),
+                Map.entry("clips.max-duration", "45s"), Map.entry("clips.max-clips", "5"),
+                Map.entry("clips.min-confidence", "0.7"), Map.entry("clips.cut-mode", "copy"),
+                Map.entry("clips.crf", "28"), Map.entry("clips.preset", "VeryFast"),
+                Map.entry("clips.thumbnail-width", "480")));
 
         ClipProperties p = new Binder(source).bind("clips", ClipProperties.class).get();
 
         assertThat(p).isEqualTo(new ClipProperties(Duration.ofSeconds(3), Duration.ofSeconds(10),
-                Duration.ofMillis(2500), Duration.ofSeconds(6), Duration.ofSeconds(45), 5, 0.7, CutMode.COPY, 28, "veryfast", 480,
-                "ffmpeg", "ffprobe"));
+                Duration.ofMillis(2500), Duration.ofSeconds(6), Duration.ofSeconds(45), 5, 0.7, CutMode.COPY, 28,
+                "veryfast", 480, "ffmpeg", "ffprobe"));
     }
 
     @Test
