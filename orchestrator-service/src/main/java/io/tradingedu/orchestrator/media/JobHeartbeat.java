@@ -74,17 +74,18 @@ final class JobHeartbeat implements Runnable {
     @Override
     public void run() {
         try {
-            if (stopReason == null) {
-                if (!clock.instant().isBefore(started.plus(properties.maxJobDuration()))) {
-                    overtime = true;
-                    stop("the job ran longer than " + properties.maxJobDuration());
-                    return;
-                }
-                if (!liveness.wantsResult(command)) {
-                    stop("the run was cancelled, deleted or got this stage's result elsewhere while the "
-                            + command.stage().slug() + " stage ran");
-                    return;
-                }
+            if (stopReason != null) {
+                return;
+            }
+            if (!clock.instant().isBefore(started.plus(properties.maxJobDuration()))) {
+                overtime = true;
+                stop("the job ran longer than " + properties.maxJobDuration());
+                return;
+            }
+            if (!liveness.wantsResult(command)) {
+                stop("the run was cancelled, deleted or got this stage's result elsewhere while the "
+                        + command.stage().slug() + " stage ran");
+                return;
             }
             announce();
         } catch (RuntimeException e) {
