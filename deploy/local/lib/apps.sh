@@ -32,7 +32,10 @@ apps_down() {
     local name="${entry%%:*}"
     pid_alive "$APPS_DIR/$name.pid" || continue
     log "stopping $name"
-    kill "$(cat "$APPS_DIR/$name.pid")" || true
+    local pid; pid="$(cat "$APPS_DIR/$name.pid")"
+    kill "$pid" 2>/dev/null || true
+    # a service busy with a job gets time to stop it cleanly, then it is killed
+    wait_for 30 bash -c "! kill -0 $pid" || { warn "$name did not stop within 30 s; killing it"; kill -9 "$pid" 2>/dev/null || true; }
     rm -f "$APPS_DIR/$name.pid"
   done
 }

@@ -7,6 +7,7 @@ APT_PACKAGES=(
   pocketsphinx pocketsphinx-en-us pocketsphinx-testdata
   festival festvox-us-slt-hts
   nginx-light docker-compose curl maven
+  python3 unzip npm
 )
 
 install_all() {

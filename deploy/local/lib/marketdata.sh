@@ -82,7 +82,7 @@ print("  %d windows, %d profitable, mean return %.1f %%, worst %.1f %%, worst dr
 # Raw ta4j beside our engine on the S&P 500 series; prints the numbers recorded in docs/backtesting.md.
 run_benchmark() {
   log "building the backtesting service and its benchmark"
-  (cd "$REPO" && mvn -q -B install -DskipTests -pl shared-model,service-support \
+  (cd "$REPO" && mvn -q -B install -DskipTests -pl shared-model,service-support -am \
     && mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -pl backtesting-service) \
     || die "the build failed"
   local module="$REPO/backtesting-service"
