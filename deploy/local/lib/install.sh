@@ -7,8 +7,10 @@ APT_PACKAGES=(
   pocketsphinx pocketsphinx-en-us pocketsphinx-testdata
   festival festvox-us-slt-hts
   nginx-light docker-compose curl maven
-  python3 unzip npm
 )
+# Tools the scripts call, installed only when the command is missing (a machine may bring its own Node.js with npm,
+# which Debian's npm package would conflict with).
+TOOL_PACKAGES=(python3:python3 unzip:unzip npm:npm)
 
 install_all() {
   mkdir -p "$STACK_HOME"
@@ -22,6 +24,9 @@ install_apt_packages() {
   local missing=()
   for pkg in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  for entry in "${TOOL_PACKAGES[@]}"; do
+    command -v "${entry%%:*}" >/dev/null || missing+=("${entry##*:}")
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
   log "installing Debian packages: ${missing[*]}"
