@@ -5,7 +5,6 @@ import io.tradingedu.orchestrator.processvideo.transcript.Transcript;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,7 +20,6 @@ import java.util.UUID;
  */
 public final class KeywordLocator {
 
-    private static final Set<String> SUBTITLE_SOURCES = Set.of("subtitle-stream", "sidecar");
 
     private static final Comparator<KeywordHit> BY_TIME = Comparator.comparingDouble(KeywordHit::start)
             .thenComparing(KeywordHit::source).thenComparing(KeywordHit::keyword);
@@ -70,7 +68,7 @@ public final class KeywordLocator {
         if (transcript == null || transcript.segments().isEmpty()) {
             return List.of();
         }
-        String source = SUBTITLE_SOURCES.contains(transcript.source()) ? KeywordHit.SUBTITLE : KeywordHit.TRANSCRIPT;
+        String source = transcript.fromSubtitles() ? KeywordHit.SUBTITLE : KeywordHit.TRANSCRIPT;
         TranscriptDocument document = new TranscriptDocument(transcript.segments());
         String text = document.text();
         List<KeywordHit> hits = new ArrayList<>();

@@ -10,14 +10,14 @@ import java.util.List;
  * Writes trading language the way traders read it ("r s i ... thirty" → "RSI ... 30", "two percent" → "2%"), on the
  * words and on the text, keeping the source's text as {@code rawText} when it changed.
  */
-final class TranscriptNormalisation {
+public final class TranscriptNormalisation {
 
     private static final TradingTextNormaliser NORMALISER = new TradingTextNormaliser();
 
     private TranscriptNormalisation() {
     }
 
-    static Transcript apply(Transcript transcript) {
+    public static Transcript apply(Transcript transcript) {
         List<TranscriptSegment> segments = transcript.segments().stream().map(TranscriptNormalisation::apply).toList();
         return new Transcript(transcript.source(), transcript.language(), segments, transcript.notes());
     }

@@ -8,39 +8,34 @@ import io.tradingedu.orchestrator.clips.ClipPlanner;
 import io.tradingedu.orchestrator.clips.ClipProperties;
 import io.tradingedu.orchestrator.clips.CutClip;
 import io.tradingedu.orchestrator.concepts.Concept;
+import io.tradingedu.orchestrator.concepts.ConceptEvidence;
 import io.tradingedu.orchestrator.concepts.ConceptExtractor;
-import io.tradingedu.orchestrator.concepts.TextEvidence;
 import io.tradingedu.orchestrator.keywords.FrameText;
 import io.tradingedu.orchestrator.keywords.KeywordHit;
 import io.tradingedu.orchestrator.keywords.KeywordLocator;
 import io.tradingedu.orchestrator.keywords.TradingLexicon;
+import io.tradingedu.orchestrator.processvideo.FrameStore;
+import io.tradingedu.orchestrator.processvideo.TranscriptNormalisation;
 import io.tradingedu.orchestrator.processvideo.frames.FrameOcr;
 import io.tradingedu.orchestrator.processvideo.frames.FrameProperties;
 import io.tradingedu.orchestrator.processvideo.frames.FrameReader;
 import io.tradingedu.orchestrator.processvideo.frames.FrameSampler;
 import io.tradingedu.orchestrator.processvideo.frames.SampledFrame;
 import io.tradingedu.orchestrator.processvideo.frames.TradingTextDetector;
-import io.tradingedu.orchestrator.processvideo.transcript.TimedWord;
 import io.tradingedu.orchestrator.processvideo.transcript.Transcriber;
 import io.tradingedu.orchestrator.processvideo.transcript.Transcript;
-import io.tradingedu.orchestrator.processvideo.transcript.TranscriptSegment;
 import io.tradingedu.orchestrator.processvideo.transcript.TranscriptionProperties;
-import io.tradingedu.orchestrator.tradingtext.TradingTextNormaliser;
 import io.tradingedu.shared.pipeline.MediaProbe;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Stages 2-5 as their workers run them, without Kafka or a database: each step is the worker's call on the stage
- * service with default settings, and the hand-over between stages is what the stores would give back. Where a
- * worker's glue is package-private (transcript normalisation, OCR text as concept evidence) it is repeated here the
- * same way.
+ * service with default settings, and the hand-over between stages is what the stores would give back (transcript
+ * normalisation and concept evidence through the workers' own TranscriptNormalisation and ConceptEvidence).
  */
 final class BenchmarkStages {
-
-    private static final TradingTextNormaliser NORMALISER = new TradingTextNormaliser();
 
     private final Transcriber transcriber = Transcriber.create(TranscriptionProperties.defaults());
     private final FrameSampler sampler = new FrameSampler(FrameProperties.defaults());
@@ -55,7 +50,7 @@ final class BenchmarkStages {
             ClipProperties.CutMode.COPY, null, null, null, null, null));
 
     Transcript transcribe(Path video, MediaProbe probe) throws InterruptedException {
-        return normalise(transcriber.transcribe(video, probe, ProgressListener.NONE, Checkpoint.NONE));
+        return TranscriptNormalisation.apply(transcriber.transcribe(video, probe, ProgressListener.NONE, Checkpoint.NONE));
     }
 
     List<SampledFrame> sampleFrames(Path video, MediaProbe probe, Path dir) throws Exception {
@@ -69,7 +64,7 @@ final class BenchmarkStages {
     /** Every frame goes in, also blank ones, as DetectKeywordsWorker passes the stored frames. */
     List<KeywordHit> keywords(Transcript transcript, List<FrameOcr> frames) throws InterruptedException {
         List<FrameText> texts = frames.stream().map(f -> new FrameText(UUID.randomUUID(), f.frame().timeSeconds(),
-                readable(f), f.confidence())).toList();
+                f.problem() != null ? "" : f.text(), f.confidence())).toList();
         return locator.locate(transcript, texts, Checkpoint.NONE);
     }
 
@@ -90,50 +85,11 @@ final class BenchmarkStages {
                 .map(ClipBatch.Cut::clip).toList();
     }
 
-    /** Transcript segments and the frames' text, merged per slide, as ExtractConceptsWorker builds its evidence. */
+    /** The evidence ExtractConceptsWorker builds: transcript segments and the frames' text, merged per slide. */
     List<Concept> concepts(Transcript transcript, List<FrameOcr> frames) {
-        List<TextEvidence> evidence = new ArrayList<>();
-        boolean subtitles = transcript.source().equals("subtitle-stream") || transcript.source().equals("sidecar");
-        for (TranscriptSegment s : transcript.segments()) {
-            double confidence = s.confidence() != null ? s.confidence() : subtitles ? 1.0 : 0.5;
-            evidence.add(new TextEvidence(s.text(), s.start(), Math.max(s.start(), s.end()),
-                    Math.clamp(confidence, 0.0, 1.0), "transcript"));
-        }
-        String previous = null;
-        for (FrameOcr frame : frames) {
-            String text = readable(frame).strip().replaceAll("\\s+", " ");
-            double time = frame.frame().timeSeconds();
-            if (text.isEmpty()) {
-                previous = null;
-            } else if (text.equals(previous)) {
-                TextEvidence last = evidence.removeLast();
-                evidence.add(new TextEvidence(last.text(), last.start(), time, last.confidence(), last.source()));
-            } else {
-                double confidence = frame.confidence() == null ? 0.5 : Math.clamp(frame.confidence(), 0.0, 1.0);
-                evidence.add(new TextEvidence(text, time, time, confidence, "ocr"));
-                previous = text;
-            }
-        }
-        return extractor.extract(evidence);
-    }
-
-    private static String readable(FrameOcr frame) {
-        return frame.problem() != null ? "" : frame.text();
-    }
-
-    /** What ProcessVideoWorker's TranscriptNormalisation does before storing the transcript. */
-    private static Transcript normalise(Transcript transcript) {
-        List<TranscriptSegment> segments = new ArrayList<>();
-        for (TranscriptSegment segment : transcript.segments()) {
-            List<TimedWord> words = segment.words().isEmpty() ? List.of() : NORMALISER.normaliseWords(segment.words()
-                    .stream().map(w -> new TimedWord(w.text().strip(), w.start(), w.end(), w.confidence())).toList());
-            String original = segment.text() == null ? "" : segment.text();
-            String text = words.isEmpty() ? NORMALISER.normalise(original)
-                    : String.join(" ", words.stream().map(TimedWord::text).filter(w -> !w.isEmpty()).toList());
-            String raw = text.equals(original) ? segment.rawText() : original;
-            segments.add(new TranscriptSegment(segment.start(), segment.end(), text, raw, segment.confidence(),
-                    words));
-        }
-        return new Transcript(transcript.source(), transcript.language(), segments, transcript.notes());
+        List<FrameStore.StoredFrame> read = frames.stream().map(o -> new FrameStore.StoredFrame(UUID.randomUUID(),
+                o.frame().timeSeconds(), o.frame().selection(), o.frame().image().toString(), o.frame().width(),
+                o.frame().height(), o.problem() != null ? null : o.text(), o.confidence(), o.tradingText())).toList();
+        return extractor.extract(ConceptEvidence.of(transcript, read));
     }
 }

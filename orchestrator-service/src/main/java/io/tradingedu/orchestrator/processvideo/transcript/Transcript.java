@@ -20,6 +20,11 @@ public record Transcript(String source, String language, List<TranscriptSegment>
         return new Transcript("none", null, List.of(), notes);
     }
 
+    /** Subtitles are exact text a person wrote; recognisers' transcripts are guesses with confidences. */
+    public boolean fromSubtitles() {
+        return source.equals("subtitle-stream") || source.equals("sidecar");
+    }
+
     public int wordCount() {
         return segments.stream().mapToInt(s -> s.words().isEmpty()
                 ? (s.text().isBlank() ? 0 : s.text().trim().split("\\s+").length) : s.words().size()).sum();
