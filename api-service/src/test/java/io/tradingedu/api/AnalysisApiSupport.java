@@ -1,5 +1,6 @@
 package io.tradingedu.api;
 
+import io.tradingedu.api.search.EmbeddingsStub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ public abstract class AnalysisApiSupport {
     static void roots(DynamicPropertyRegistry registry) {
         registry.add("media.root", () -> BASE.resolve("media").toString());
         registry.add("media.ingest-root", () -> BASE.resolve("ingest").toString());
+        registry.add("embeddings.url", () -> EmbeddingsStub.shared().url());
     }
 
     @LocalServerPort

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradingedu.api.media.MediaFiles;
 import io.tradingedu.api.support.NotFoundException;
 import io.tradingedu.api.support.Paging;
-import io.tradingedu.api.support.RangeNotSatisfiableException;
+import io.tradingedu.api.support.RangeRequests;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -16,7 +16,6 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpRange;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,11 +75,7 @@ class ClipController {
         Path file = files.servable(stored.clip().mediaId(), stored.filePath())
                 .orElseThrow(() -> new NotFoundException("clip-file", "the video file of clip " + id + " is gone"));
         Resource video = new FileSystemResource(file);
-        // Spring MVC serves Range requests for Resource bodies itself (206, Accept-Ranges); only an unsatisfiable
-        // range is answered here, because Spring would send the whole file along with its 416
-        if (range != null && !satisfiable(range, video)) {
-            throw new RangeNotSatisfiableException(range, video.contentLength());
-        }
+        RangeRequests.requireSatisfiable(range, video);
         return ResponseEntity.ok().contentType(MP4)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(ClipFileName.of(stored.clip())).build().toString())
@@ -96,15 +91,6 @@ class ClipController {
         Path file = files.servable(stored.clip().mediaId(), stored.thumbnailPath())
                 .orElseThrow(() -> new NotFoundException("clip-thumbnail", "clip " + id + " has no thumbnail"));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(new FileSystemResource(file));
-    }
-
-    private static boolean satisfiable(String range, Resource resource) {
-        try {
-            HttpRange.toResourceRegions(HttpRange.parseRanges(range), resource);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private ClipReader.StoredClip find(UUID id) {
