@@ -15,7 +15,10 @@ apps_up() {
     port_in_use "$port" && die "port $port (for $name) is taken by another process"
     local jar; jar="$(ls "$REPO/$name"/target/"$name"-*.jar | grep -v plain | head -n1)"
     log "starting $name on :$port"
+    # DJL (embeddings-service) runs offline with its caches under the stack, never in the user's home
     MEDIA_ROOT="${MEDIA_ROOT:-$STACK_HOME/media}" INGEST_ROOT="${INGEST_ROOT:-$STACK_HOME/ingest}" \
+      REDIS_PORT="$REDIS_PORT" DJL_OFFLINE=true DJL_CACHE_DIR="$STACK_HOME/cache/djl" \
+      EMBEDDING_CACHE_DIR="$STACK_HOME/cache/embeddings" \
       nohup java -Xmx768m -jar "$jar" > "$APPS_DIR/$name.log" 2>&1 &
     echo $! > "$APPS_DIR/$name.pid"
   done

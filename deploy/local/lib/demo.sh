@@ -77,7 +77,7 @@ for k in ("filename", "external_video_id", "sha256", "size_bytes", "duration_sec
     print("  %-18s %s" % (k, d.get(k)))
 for s in d["run"]["stages"]:
     print("  stage %d %-16s %-9s %6s ms  %s" % (s["number"], s["stage"], s["status"], s["duration_ms"], s["summary"] or s["error"] or ""))'
-  [ "$status" = completed ] && show_findings "$id"
+  [ "$status" = completed ] && show_findings "$id" && show_search "$id"
 }
 
 # What stages 2-5 found, as a trader would read it through the API.
@@ -105,6 +105,22 @@ items = d["items"] if isinstance(d, dict) else d
 print("\nConcepts (%d):" % len(items))
 for c in items:
     print("  %6.1f s  %-13s %-22s %-28s \"%s\"" % (c["start"], c["kind"], c["name"], c.get("text_form") or "", c["quote"][:70]))'
+}
+
+# Stage 6: a question asked as a trader would say it, answered with the moment of the lesson and a link that plays it.
+# Returns non-zero when the search does not land on the stop-loss passage.
+show_search() {
+  local id="$1" question="how far away do I put my protective exit if the trade goes against me"
+  echo; echo "Search (GET /embeddings/search?query=...&media_id=...): \"$question\""
+  curl -fsS -G "$API_URL/embeddings/search" --data-urlencode "query=$question" --data-urlencode "media_id=$id" \
+      --data-urlencode "top_k=3" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+for h in d["hits"]:
+    print("  %6.1f-%5.1f s  %-10s score %.4f  similarity %.2f  %s" % (h["start_seconds"], h["end_seconds"], h["type"], h["score"], h["similarity"], " ".join(h["text"].split())[:90]))
+    print("      play: %s" % h["play"])
+hits = d["hits"]
+sys.exit(0 if hits and "stop" in hits[0]["text"].lower() else 1)'
 }
 
 run_demo() {

@@ -27,6 +27,8 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ClipsGenerated.class, name = "ClipsGenerated"),
         @JsonSubTypes.Type(value = ExtractConcepts.class, name = "ExtractConcepts"),
         @JsonSubTypes.Type(value = ConceptsExtracted.class, name = "ConceptsExtracted"),
+        @JsonSubTypes.Type(value = EmbedMedia.class, name = "EmbedMedia"),
+        @JsonSubTypes.Type(value = MediaEmbedded.class, name = "MediaEmbedded"),
         @JsonSubTypes.Type(value = StageProgressed.class, name = "StageProgressed"),
         @JsonSubTypes.Type(value = StageCompleted.class, name = "StageCompleted")
 })

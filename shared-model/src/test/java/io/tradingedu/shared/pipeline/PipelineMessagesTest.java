@@ -42,6 +42,7 @@ class PipelineMessagesTest {
         DetectKeywords detect = DetectKeywords.of(RUN, MEDIA, 1, "/media/x/lesson.mp4");
         GenerateClips clips = GenerateClips.of(RUN, MEDIA, 1, "/media/x/lesson.mp4");
         ExtractConcepts concepts = ExtractConcepts.of(RUN, MEDIA, 1, "/media/x/lesson.mp4");
+        EmbedMedia embed = EmbedMedia.of(RUN, MEDIA, 1);
         VideoProcessed processed = VideoProcessed.of(process, "subtitle-stream", 3, 61, 4, 3, List.of("no OCR text"));
         return Stream.of(
                 process,
@@ -52,6 +53,8 @@ class PipelineMessagesTest {
                 ClipsGenerated.of(clips, 2, 31.5, List.of()),
                 concepts,
                 ConceptsExtracted.of(concepts, 4, Map.of("indicator", 2, "risk_rule", 2)),
+                embed,
+                MediaEmbedded.of(embed, "all-minilm-l6-v2-q", 12, 3, 2, 1.5, List.of("2 frames without text")),
                 StageProgressed.of(process, "transcribing 0:10 / 0:20"),
                 StageCompleted.of(processed),
                 backtest,

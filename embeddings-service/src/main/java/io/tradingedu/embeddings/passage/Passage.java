@@ -1,0 +1,20 @@
+package io.tradingedu.embeddings.passage;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A stretch of a lesson a trader can land on, before it is embedded.
+ *
+ * @param sourceId   the frame's or clip's id, null for transcript windows
+ * @param keywords   lexicon keywords mentioned within the passage's time range (lower case, distinct)
+ * @param categories their categories (distinct)
+ */
+public record Passage(PassageKind kind, int seq, UUID sourceId, double startSeconds, double endSeconds, String text,
+                      List<String> keywords, List<String> categories) {
+
+    public Passage {
+        keywords = List.copyOf(keywords);
+        categories = List.copyOf(categories);
+    }
+}

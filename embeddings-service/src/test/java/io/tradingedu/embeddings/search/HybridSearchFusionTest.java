@@ -1,0 +1,42 @@
+package io.tradingedu.embeddings.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class HybridSearchFusionTest {
+
+    private static final UUID MEDIA = UUID.randomUUID();
+
+    @Test
+    void aPassageBothRankingsFindOutranksOnesFoundByOne() {
+        Candidate both = candidate(1, 0.70, null);
+        Candidate vectorOnly = candidate(2, 0.80, null);
+        Candidate textOnly = candidate(3, 0.20, 0.5);
+
+        List<SearchHit> hits = HybridSearch.fuse(List.of(vectorOnly, both), List.of(textOnly, candidate(1, 0.70, 0.3)));
+
+        assertThat(hits).extracting(SearchHit::text).containsExactly("passage 1", "passage 2", "passage 3");
+        assertThat(hits.getFirst().matchedBy()).containsExactly("vector", "text");
+        assertThat(hits.getFirst().score()).isEqualTo(1.0 / 62 + 1.0 / 62, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(hits.getFirst().textRank()).isEqualTo(0.3);
+        assertThat(hits.get(1).textRank()).isNull();
+    }
+
+    @Test
+    void playLinksPointAtTheClipOrTheMomentOfTheVideo() {
+        UUID clip = UUID.randomUUID();
+        Candidate clipHit = new Candidate(7, "clip", MEDIA, clip, 12, 30, "c", List.of(), 0.5, null);
+        Candidate moment = new Candidate(8, "transcript", MEDIA, null, 62.25, 90, "t", List.of(), 0.5, null);
+
+        assertThat(PlayLinks.of(clipHit)).isEqualTo("/clip/" + clip + "/download");
+        assertThat(PlayLinks.of(moment)).isEqualTo("/media_items/" + MEDIA + "/video#t=62.3");
+    }
+
+    private static Candidate candidate(long id, double similarity, Double textRank) {
+        return new Candidate(id, "transcript", MEDIA, null, id * 10, id * 10 + 20, "passage " + id, List.of(),
+                similarity, textRank);
+    }
+}
