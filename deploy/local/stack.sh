@@ -20,6 +20,7 @@ usage: deploy/local/stack.sh <command>
   install   install what is missing (PostgreSQL 15 + pgvector, Redis, Kafka, ffmpeg, OCR, ASR, TTS, linters)
   up        install if needed, then start PostgreSQL, Redis and Kafka (already running is fine)
   down      stop the four services and the infrastructure
+  stop      stop the four services only (the infrastructure keeps running)
   status    show what is running
   build     build the suite (mvn package, no tests)
   start     up + build + start the four services
@@ -38,6 +39,7 @@ main() {
     install) require_root; install_all ;;
     up)      require_root; install_all; infra_up ;;
     down)    apps_down; infra_down ;;
+    stop)    apps_down ;;
     status)  infra_status; apps_status ;;
     build)   require_java; build_suite ;;
     start)   require_root; install_all; infra_up; build_suite; apps_up ;;

@@ -51,10 +51,18 @@ json_field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('
 ingest_and_follow() {
   local video; video="$(make_sample_video)"
   log "sample lesson: $video"
-  local answer; answer="$(curl -fsS -X POST "$API_URL/ingest" -H 'content-type: application/json' \
-      -d "{\"video_path\": \"samples/$(basename "$video")\", \"source_url\": \"generated://rsi-lesson\"}")" \
-    || die "ingest failed"
-  local id; id="$(echo "$answer" | json_field "['id']")"
+  local body="{\"video_path\": \"samples/$(basename "$video")\", \"source_url\": \"generated://rsi-lesson\"}"
+  local answer; answer="$(curl -fsS -w '\n%{http_code}' -X POST "$API_URL/ingest" -H 'content-type: application/json' \
+      -d "$body")" || die "ingest failed"
+  local id; id="$(echo "${answer%$'\n'*}" | json_field "['id']")"
+  if [ "${answer##*$'\n'}" = 200 ]; then
+    # the same content was ingested before (an earlier demo): start over so the run shows today's pipeline
+    log "the sample was ingested before as $id; deleting it to follow a fresh run"
+    curl -fsS -X DELETE "$API_URL/media_items/$id" >/dev/null || die "could not delete media item $id"
+    answer="$(curl -fsS -X POST "$API_URL/ingest" -H 'content-type: application/json' -d "$body")" \
+      || die "ingest failed"
+    id="$(echo "$answer" | json_field "['id']")"
+  fi
   log "media item $id accepted; following its run"
   local last="" status="" deadline=$((SECONDS + ${DEMO_TIMEOUT:-300}))
   while [ "$SECONDS" -lt "$deadline" ]; do
