@@ -79,7 +79,23 @@ public abstract class EmbeddingsITSupport {
 
     /** Writes the lesson's analysis rows for a new media id and returns it. */
     protected UUID store(Lesson lesson) {
+        return store(lesson, null);
+    }
+
+    /**
+     * Writes the lesson's analysis rows for a new media id, and a catalogue row named {@code filename} (the lesson's
+     * title, as a downloaded video is named) when one is given.
+     */
+    protected UUID store(Lesson lesson, String filename) {
         UUID media = UUID.randomUUID();
+        if (filename != null) {
+            String sha256 = (media.toString().replace("-", "") + media.toString().replace("-", "")).substring(0, 64);
+            jdbc.update("""
+                    INSERT INTO media.media_item (id, external_video_id, filename, source, storage_path, sha256,
+                        size_bytes, status, created_at, updated_at, version)
+                    VALUES (?, ?, ?, 'upload', ?, ?, 1, 'completed', now(), now(), 0)""",
+                    media, media.toString(), filename, media + "/" + filename, sha256);
+        }
         jdbc.update("""
                 INSERT INTO analysis.transcript (media_id, run_id, source, language, duration_seconds, word_count,
                     mean_confidence, notes, created_at) VALUES (?, ?, 'sidecar', 'en', ?, ?, NULL, NULL, ?)""",
@@ -144,19 +160,29 @@ public abstract class EmbeddingsITSupport {
                 .stream().map(PipelineMessages::fromJson).toList());
     }
 
+    /**
+     * The views this service reads belong to orchestrator-service and api-service. Their migrations are applied with
+     * their own Flyway settings (schemas, default schema, their migrations and the shared messaging ones), so the
+     * history and checksums are the ones their own runs find, in whichever order the modules' tests run.
+     */
     private static synchronized void migrateOrchestratorSchema(DataSource dataSource) {
         if (migrated) {
             return;
         }
-        Flyway.configure().dataSource(dataSource)
-                .schemas("pipeline", "analysis").defaultSchema("pipeline")
-                .locations("filesystem:" + orchestratorMigrations(), "classpath:db/support")
-                .load().migrate();
+        migrate(dataSource, "orchestrator-service", "pipeline", "pipeline", "analysis");
+        migrate(dataSource, "api-service", "media", "media");
         migrated = true;
     }
 
-    private static Path orchestratorMigrations() {
-        Path relative = Path.of("orchestrator-service", "src", "main", "resources", "db", "migration");
+    private static void migrate(DataSource dataSource, String service, String defaultSchema, String... schemas) {
+        Flyway.configure().dataSource(dataSource)
+                .schemas(schemas).defaultSchema(defaultSchema)
+                .locations("filesystem:" + migrations(service), "classpath:db/support")
+                .load().migrate();
+    }
+
+    private static Path migrations(String service) {
+        Path relative = Path.of(service, "src", "main", "resources", "db", "migration");
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve(relative))) {
                 return dir.resolve(relative);

@@ -2,6 +2,8 @@ package io.tradingedu.embeddings.index;
 
 import io.tradingedu.embeddings.model.SentenceEmbedder;
 import io.tradingedu.embeddings.passage.AnalysisReader;
+import io.tradingedu.embeddings.passage.LessonAnalysis;
+import io.tradingedu.embeddings.passage.LessonTitle;
 import io.tradingedu.embeddings.passage.Passage;
 import io.tradingedu.embeddings.passage.PassageBuilder;
 import io.tradingedu.embeddings.passage.PassageBuilder.Passages;
@@ -11,6 +13,7 @@ import io.tradingedu.shared.pipeline.MediaEmbedded;
 import io.tradingedu.shared.pipeline.PipelineMessages;
 import io.tradingedu.support.messaging.StageReplies;
 import io.tradingedu.support.messaging.StageReplies.Reply;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -50,14 +53,29 @@ class EmbedMediaWorker {
 
     private Reply answer(EmbedMedia command) {
         long started = System.nanoTime();
-        Passages passages = builder.build(analysis.read(command.mediaId()));
-        List<float[]> vectors = passages.passages().isEmpty() ? List.of()
-                : embedder.embedAll(passages.passages().stream().map(Passage::text).toList());
+        LessonAnalysis lesson = analysis.read(command.mediaId());
+        Passages passages = builder.build(lesson);
+        // passages and their sentences in one call (the embedder batches them by length), each with its lesson's title
+        List<String> texts = new ArrayList<>();
+        for (Passage passage : passages.passages()) {
+            texts.add(LessonTitle.context(lesson.title(), passage.text()));
+            // a sentence stays itself: with the title it would lose what sets it apart (measured: recall fell)
+            texts.addAll(passage.parts());
+        }
+        List<float[]> all = texts.isEmpty() ? List.of() : embedder.embedAll(texts);
+        List<float[]> vectors = new ArrayList<>();
+        List<List<float[]>> partVectors = new ArrayList<>();
+        int next = 0;
+        for (Passage passage : passages.passages()) {
+            vectors.add(all.get(next++));
+            partVectors.add(all.subList(next, next + passage.parts().size()));
+            next += passage.parts().size();
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         MediaEmbedded outcome = MediaEmbedded.of(command, embedder.modelName(),
                 (int) passages.count(PassageKind.TRANSCRIPT), (int) passages.count(PassageKind.FRAME),
                 (int) passages.count(PassageKind.CLIP), seconds, passages.notes());
-        var embedded = new PassageStore.Embedded(passages.passages(), vectors, embedder.modelName(),
+        var embedded = new PassageStore.Embedded(passages.passages(), vectors, partVectors, embedder.modelName(),
                 embedder.dimension());
         return new Reply(outcome, () -> store.replace(command.mediaId(), embedded));
     }

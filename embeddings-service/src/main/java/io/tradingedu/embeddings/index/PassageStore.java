@@ -6,7 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,12 +28,22 @@ public class PassageStore {
         this.jdbc = jdbc;
     }
 
-    /** Vectors made by one model for the passages at the same positions. */
-    public record Embedded(List<Passage> passages, List<float[]> vectors, String model, int dimension) {
+    /**
+     * Vectors made by one model: one per passage, and one per part (sentence) of each passage, at the same positions.
+     */
+    public record Embedded(List<Passage> passages, List<float[]> vectors, List<List<float[]>> partVectors, String model,
+                           int dimension) {
 
         public Embedded {
-            if (passages.size() != vectors.size()) {
-                throw new IllegalArgumentException(passages.size() + " passages but " + vectors.size() + " vectors");
+            if (passages.size() != vectors.size() || passages.size() != partVectors.size()) {
+                throw new IllegalArgumentException(passages.size() + " passages but " + vectors.size() + " vectors and "
+                        + partVectors.size() + " lists of part vectors");
+            }
+            for (int i = 0; i < passages.size(); i++) {
+                if (passages.get(i).parts().size() != partVectors.get(i).size()) {
+                    throw new IllegalArgumentException("passage " + i + " has " + passages.get(i).parts().size()
+                            + " parts but " + partVectors.get(i).size() + " part vectors");
+                }
             }
         }
     }
@@ -65,7 +78,29 @@ public class PassageStore {
                 return null;
             });
         }
+        replaceParts(mediaId, embedded);
         return true;
+    }
+
+    /** Stores the passages' parts (a transcript window's sentences) under their passages, which were just written. */
+    private void replaceParts(UUID mediaId, Embedded embedded) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("SELECT id, kind, seq FROM embeddings.passage WHERE media_id = ?",
+                rs -> {
+                    ids.put(rs.getString("kind") + "/" + rs.getInt("seq"), rs.getLong("id"));
+                }, mediaId);
+        List<Object[]> rows = new ArrayList<>();
+        for (int p = 0; p < embedded.passages().size(); p++) {
+            Passage passage = embedded.passages().get(p);
+            Long owner = ids.get(passage.kind().label() + "/" + passage.seq());
+            List<float[]> vectors = embedded.partVectors().get(p);
+            for (int i = 0; i < vectors.size(); i++) {
+                rows.add(new Object[]{owner, i, embedded.model(), embedded.dimension(), new PGvector(vectors.get(i))});
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO embeddings.passage_part (passage_id, seq, model, dimension, embedding)
+                VALUES (?, ?, ?, ?, ?)""", rows);
     }
 
     /** Removes a deleted media item's passages and remembers it, so a stage 6 reply still in flight writes nothing. */

@@ -2,6 +2,9 @@ package io.tradingedu.embeddings.index;
 
 import com.pgvector.PGvector;
 import io.tradingedu.embeddings.model.SentenceEmbedder;
+import io.tradingedu.embeddings.passage.PassageBuilder;
+import io.tradingedu.embeddings.passage.PassageKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -63,9 +66,11 @@ class Reindexer implements DisposableBean {
     private void run() {
         try {
             int dimension = embedder.dimension();
-            jdbc.execute(("CREATE INDEX IF NOT EXISTS passage_embedding_%d ON embeddings.passage USING hnsw "
-                    + "((embedding::vector(%d)) vector_cosine_ops) WHERE dimension = %d")
-                    .formatted(dimension, dimension, dimension));
+            for (String table : List.of("passage", "passage_part")) {
+                jdbc.execute(("CREATE INDEX IF NOT EXISTS %s_embedding_%d ON embeddings.%s USING hnsw "
+                        + "((embedding::vector(%d)) vector_cosine_ops) WHERE dimension = %d")
+                        .formatted(table, dimension, table, dimension, dimension));
+            }
             List<UUID> media = jdbc.queryForList("SELECT DISTINCT media_id FROM embeddings.passage "
                     + "WHERE model <> ? OR dimension <> ?", UUID.class, embedder.modelName(), dimension);
             for (UUID mediaId : media) {
@@ -80,18 +85,34 @@ class Reindexer implements DisposableBean {
     }
 
     private void reindex(UUID mediaId) {
-        record Stored(long id, String text) {
+        record Stored(long id, PassageKind kind, String text, List<String> parts) {
         }
-        List<Stored> passages = jdbc.query("SELECT id, text FROM embeddings.passage WHERE media_id = ? "
+        List<Stored> passages = jdbc.query("SELECT id, kind, text FROM embeddings.passage WHERE media_id = ? "
                         + "AND (model <> ? OR dimension <> ?) ORDER BY id",
-                (rs, n) -> new Stored(rs.getLong("id"), rs.getString("text")), mediaId, embedder.modelName(),
-                embedder.dimension());
-        List<float[]> vectors = embedder.embedAll(passages.stream().map(Stored::text).toList());
+                (rs, n) -> {
+                    PassageKind kind = PassageKind.fromLabel(rs.getString("kind"));
+                    String text = rs.getString("text");
+                    return new Stored(rs.getLong("id"), kind, text, PassageBuilder.parts(kind, text));
+                }, mediaId, embedder.modelName(), embedder.dimension());
+        List<String> texts = new ArrayList<>();
+        passages.forEach(p -> {
+            texts.add(p.text());
+            texts.addAll(p.parts());
+        });
+        List<float[]> vectors = embedder.embedAll(texts);
+        String model = embedder.modelName();
+        int dimension = embedder.dimension();
         transactions.executeWithoutResult(status -> {
-            for (int i = 0; i < passages.size(); i++) {
+            int next = 0;
+            for (Stored passage : passages) {
                 jdbc.update("UPDATE embeddings.passage SET embedding = ?, model = ?, dimension = ? WHERE id = ?",
-                        new PGvector(vectors.get(i)), embedder.modelName(), embedder.dimension(),
-                        passages.get(i).id());
+                        new PGvector(vectors.get(next++)), model, dimension, passage.id());
+                jdbc.update("DELETE FROM embeddings.passage_part WHERE passage_id = ?", passage.id());
+                for (int i = 0; i < passage.parts().size(); i++) {
+                    jdbc.update("INSERT INTO embeddings.passage_part (passage_id, seq, model, dimension, embedding) "
+                            + "VALUES (?, ?, ?, ?, ?)", passage.id(), i, model, dimension,
+                            new PGvector(vectors.get(next++)));
+                }
             }
         });
         done.addAndGet(passages.size());

@@ -9,13 +9,17 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Reads a media item's analysis through the orchestrator's published {@code analysis.*_v1} views (never its tables). */
+/**
+ * Reads a media item's analysis through the orchestrator's published {@code analysis.*_v1} views and its title through
+ * api-service's {@code media.media_items_v1} (never their tables).
+ */
 @Component
 public class AnalysisReader {
 
@@ -28,7 +32,14 @@ public class AnalysisReader {
     }
 
     public LessonAnalysis read(UUID mediaId) {
-        return new LessonAnalysis(mediaId, segments(mediaId), frames(mediaId), clips(mediaId), keywordHits(mediaId));
+        return new LessonAnalysis(mediaId, title(mediaId), segments(mediaId), frames(mediaId), clips(mediaId),
+                keywordHits(mediaId));
+    }
+
+    /** From api-service's published catalogue view; a lesson it does not list (yet) has no title. */
+    private Optional<String> title(UUID mediaId) {
+        return jdbc.sql("SELECT filename FROM media.media_items_v1 WHERE media_id = ?").param(mediaId)
+                .query(String.class).optional().flatMap(LessonTitle::of);
     }
 
     private List<Segment> segments(UUID mediaId) {

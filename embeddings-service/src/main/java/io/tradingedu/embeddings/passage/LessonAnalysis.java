@@ -1,11 +1,12 @@
 package io.tradingedu.embeddings.passage;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** What stages 2–5 stored for one media item, as this service reads it from the orchestrator's published views. */
-public record LessonAnalysis(UUID mediaId, List<Segment> segments, List<Frame> frames, List<Clip> clips,
-                             List<KeywordHit> keywordHits) {
+/** The lesson's title (from its file name, when that says something) and what stages 2–5 stored for one media item, as this service reads it from the orchestrator's published views. */
+public record LessonAnalysis(UUID mediaId, Optional<String> title, List<Segment> segments, List<Frame> frames,
+                             List<Clip> clips, List<KeywordHit> keywordHits) {
 
     public LessonAnalysis {
         segments = List.copyOf(segments);

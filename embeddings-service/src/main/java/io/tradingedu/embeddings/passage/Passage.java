@@ -9,12 +9,15 @@ import java.util.UUID;
  * @param sourceId   the frame's or clip's id, null for transcript windows
  * @param keywords   lexicon keywords mentioned within the passage's time range (lower case, distinct)
  * @param categories their categories (distinct)
+ * @param parts      the sentences of a transcript window, embedded besides the whole so a question answered by one
+ *                   sentence finds its window (small-to-big); empty when the passage is one piece
  */
 public record Passage(PassageKind kind, int seq, UUID sourceId, double startSeconds, double endSeconds, String text,
-                      List<String> keywords, List<String> categories) {
+                      List<String> keywords, List<String> categories, List<String> parts) {
 
     public Passage {
         keywords = List.copyOf(keywords);
         categories = List.copyOf(categories);
+        parts = List.copyOf(parts);
     }
 }

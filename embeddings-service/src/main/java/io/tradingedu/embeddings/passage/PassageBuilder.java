@@ -21,6 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class PassageBuilder {
 
+    /** Shorter sentences are joined to the next one before they are embedded on their own. */
+    static final int MIN_SENTENCE_WORDS = 5;
+
+    /** Without punctuation a window's parts are runs of this many words (about one spoken sentence). */
+    static final int UNPUNCTUATED_PART_WORDS = 15;
+
     private final PassageProperties properties;
     private final TranscriptWindows windows;
 
@@ -76,12 +82,19 @@ public class PassageBuilder {
             }
             previous = comparable;
             double reach = properties.frameSpeech().toMillis() / 1000.0;
-            String speech = speechBetween(lesson.segments(), frame.timeSeconds() - reach, frame.timeSeconds() + reach);
-            String text = speech.isEmpty() ? screen : screen + "\n" + speech;
             double from = frame.timeSeconds() - reach;
             double to = frame.timeSeconds() + reach;
-            passages.add(passage(lesson, PassageKind.FRAME, seq++, frame.id(), frame.timeSeconds(),
-                    frame.timeSeconds(), text, hit -> frame.id().equals(hit.frameId())
+            List<Segment> around = segmentsBetween(lesson.segments(), from, to);
+            String speech = join(around);
+            String text = speech.isEmpty() ? screen : screen + "\n" + speech;
+            // the passage is what it holds: the screen at its moment and the speech taken with it, so its range spans
+            // both (a question answered in that speech lands on this passage's range)
+            double start = Math.min(frame.timeSeconds(),
+                    around.stream().mapToDouble(Segment::startSeconds).min().orElse(frame.timeSeconds()));
+            double end = Math.max(frame.timeSeconds(),
+                    around.stream().mapToDouble(Segment::endSeconds).max().orElse(frame.timeSeconds()));
+            passages.add(passage(lesson, PassageKind.FRAME, seq++, frame.id(), start, end, text,
+                    hit -> frame.id().equals(hit.frameId())
                             || hit.frameId() == null && hit.startSeconds() >= from && hit.startSeconds() <= to));
         }
         if (withoutText > 0) {
@@ -121,18 +134,52 @@ public class PassageBuilder {
             }
         }
         String bounded = text.length() <= properties.maxChars() ? text : text.substring(0, properties.maxChars());
-        return new Passage(kind, seq, sourceId, start, end, bounded, List.copyOf(keywords), List.copyOf(categories));
+        return new Passage(kind, seq, sourceId, start, end, bounded, List.copyOf(keywords), List.copyOf(categories),
+                parts(kind, bounded));
+    }
+
+    /**
+     * The parts of a passage embedded on their own besides the whole: a transcript window's sentences (when it has
+     * more than one). A frame's or a clip's text is already short and about one thing.
+     */
+    public static List<String> parts(PassageKind kind, String text) {
+        if (kind != PassageKind.TRANSCRIPT) {
+            return List.of();
+        }
+        List<String> parts = Sentences.of(text, MIN_SENTENCE_WORDS);
+        if (parts.size() <= 1) {
+            // a recogniser's text has no punctuation: sentence-sized runs of words instead
+            parts = wordRuns(text, UNPUNCTUATED_PART_WORDS);
+        }
+        return parts.size() > 1 ? parts : List.of();
+    }
+
+    private static List<String> wordRuns(String text, int size) {
+        String[] words = text.strip().split("\\s+");
+        List<String> runs = new ArrayList<>();
+        for (int from = 0; from < words.length; from += size) {
+            runs.add(String.join(" ", java.util.Arrays.copyOfRange(words, from, Math.min(words.length, from + size))));
+        }
+        return runs;
     }
 
     private static String speechBetween(List<Segment> segments, double from, double to) {
+        return join(segmentsBetween(segments, from, to));
+    }
+
+    /** The segments with speech that overlap [from, to], in order. */
+    private static List<Segment> segmentsBetween(List<Segment> segments, double from, double to) {
+        return segments.stream().filter(segment -> segment.endSeconds() >= from && segment.startSeconds() <= to
+                && !segment.text().isBlank()).toList();
+    }
+
+    private static String join(List<Segment> segments) {
         StringBuilder speech = new StringBuilder();
         for (Segment segment : segments) {
-            if (segment.endSeconds() >= from && segment.startSeconds() <= to && !segment.text().isBlank()) {
-                if (!speech.isEmpty()) {
-                    speech.append(' ');
-                }
-                speech.append(segment.text().strip());
+            if (!speech.isEmpty()) {
+                speech.append(' ');
             }
+            speech.append(segment.text().strip());
         }
         return speech.toString();
     }

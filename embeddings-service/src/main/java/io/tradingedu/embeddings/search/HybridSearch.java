@@ -10,62 +10,78 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers a search by fusing the vector ranking and the full-text ranking with reciprocal rank fusion: a passage's
- * score is the sum of 1 / (60 + rank) over the rankings that found it. Meaning-only questions ("when should I take
- * profits") are carried by the vectors, exact terms ("RSI 2", "NR7") by the text, and passages both agree on rise.
+ * Answers a search by fusing rankings with weighted reciprocal rank fusion: a passage's score is the sum of
+ * {@code weight / (k + rank)} over the rankings that found it ({@link RankingProperties}). Meaning-only questions
+ * ("when should I take profits") are carried by the vectors, exact terms ("RSI 2", "NR7") by the text and by the
+ * lexicon keywords the query names, and passages several rankings agree on rise.
  */
 @Service
 public class HybridSearch {
-
-    /** The constant of reciprocal rank fusion (Cormack et al.); damps the weight of the very first ranks. */
-    static final int RRF_K = 60;
 
     private final PassageRankings rankings;
     private final QueryEmbeddings queries;
     private final SentenceEmbedder embedder;
     private final SearchLimits limits;
+    private final RankingProperties ranking;
 
-    HybridSearch(PassageRankings rankings, QueryEmbeddings queries, SentenceEmbedder embedder, SearchLimits limits) {
+    HybridSearch(PassageRankings rankings, QueryEmbeddings queries, SentenceEmbedder embedder, SearchLimits limits,
+                 RankingProperties ranking) {
         this.rankings = rankings;
         this.queries = queries;
         this.embedder = embedder;
         this.limits = limits;
+        this.ranking = ranking;
     }
 
     public record Result(String query, String mode, String model, List<SearchHit> hits) {
+    }
+
+    /** One ranking's candidates, best first, and how much its ranks count in the fusion. */
+    record Ranking(String name, double weight, List<Candidate> candidates) {
     }
 
     public Result search(SearchQuery query) {
         float[] vector = queries.vectorFor(query.text());
         int candidates = Math.max(50, query.topK() * limits.candidates());
         String model = embedder.modelName();
-        List<Candidate> byVector = query.mode() == SearchMode.TEXT ? List.of()
-                : rankings.nearest(query, vector, model, candidates);
-        List<Candidate> byText = query.mode() == SearchMode.VECTOR ? List.of()
-                : rankings.matching(query, vector, model, candidates);
-        List<SearchHit> hits = fuse(byVector, byText).stream()
+        List<Ranking> found = new ArrayList<>(3);
+        if (query.mode() != SearchMode.TEXT) {
+            found.add(new Ranking("vector", ranking.vectorWeight(),
+                    rankings.nearest(query, vector, model, candidates, ranking.parts())));
+        }
+        if (query.mode() != SearchMode.VECTOR) {
+            found.add(new Ranking("text", ranking.textWeight(),
+                    rankings.matching(query, vector, model, candidates, ranking.textMatch())));
+        }
+        if (query.mode() == SearchMode.HYBRID && ranking.keywordWeight() > 0) {
+            found.add(new Ranking("keyword", ranking.keywordWeight(),
+                    rankings.naming(query, vector, model, candidates)));
+        }
+        List<SearchHit> hits = fuse(ranking.rrfK(), found).stream()
                 .filter(hit -> query.minSimilarity() == null || hit.similarity() >= query.minSimilarity())
                 .limit(query.topK())
                 .toList();
         return new Result(query.text(), query.mode().name().toLowerCase(Locale.ROOT), model, hits);
     }
 
-    static List<SearchHit> fuse(List<Candidate> byVector, List<Candidate> byText) {
+    static List<SearchHit> fuse(int rrfK, List<Ranking> rankings) {
         Map<Long, Fused> fused = new LinkedHashMap<>();
-        add(fused, byVector, "vector");
-        add(fused, byText, "text");
+        for (Ranking ranking : rankings) {
+            add(fused, rrfK, ranking);
+        }
         List<Fused> ranked = new ArrayList<>(fused.values());
         ranked.sort(Comparator.comparingDouble(Fused::score).reversed()
                 .thenComparing(Comparator.comparingDouble((Fused f) -> f.candidate.similarity()).reversed()));
         return ranked.stream().map(Fused::hit).toList();
     }
 
-    private static void add(Map<Long, Fused> fused, List<Candidate> ranking, String name) {
-        for (int rank = 0; rank < ranking.size(); rank++) {
-            Candidate candidate = ranking.get(rank);
+    private static void add(Map<Long, Fused> fused, int rrfK, Ranking ranking) {
+        List<Candidate> candidates = ranking.candidates();
+        for (int rank = 0; rank < candidates.size(); rank++) {
+            Candidate candidate = candidates.get(rank);
             Fused entry = fused.computeIfAbsent(candidate.id(), id -> new Fused(candidate));
-            entry.score += 1.0 / (RRF_K + rank + 1);
-            entry.matchedBy.add(name);
+            entry.score += ranking.weight() / (rrfK + rank + 1);
+            entry.matchedBy.add(ranking.name());
             if (candidate.textRank() != null) {
                 entry.textRank = candidate.textRank();
             }
@@ -75,7 +91,7 @@ public class HybridSearch {
     private static final class Fused {
 
         private final Candidate candidate;
-        private final List<String> matchedBy = new ArrayList<>(2);
+        private final List<String> matchedBy = new ArrayList<>(3);
         private double score;
         private Double textRank;
 

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The two rankings the search fuses, each in one SQL query with the same filters: nearest vectors through the HNSW
- * index (with pgvector's iterative scan, so a selective filter still fills the top-k), and full-text matches of any of
- * the query's words ranked by cover density.
+ * The rankings the search fuses, each in one SQL query with the same filters: nearest vectors through the HNSW index
+ * (with pgvector's iterative scan, so a selective filter still fills the top-k), full-text matches of any of the
+ * query's words, and passages mentioning the lexicon keywords the query names.
  */
 @Component
 class PassageRankings {
@@ -35,15 +35,40 @@ class PassageRankings {
         this.limits = limits;
     }
 
-    List<Candidate> nearest(SearchQuery query, float[] vector, String model, int limit) {
+    List<Candidate> nearest(SearchQuery query, float[] vector, String model, int limit, boolean parts) {
         MapSqlParameterSource params = params(query, vector, model, limit);
         String cast = "vector(" + vector.length + ")";
-        String sql = """
-                SELECT %s, 1 - (embedding::%s <=> CAST(:vector AS %s)) AS similarity, NULL::float8 AS text_rank
+        String filters = filters(query, vector.length);
+        String sql = parts ? """
+                WITH whole AS (
+                    SELECT id, embedding::%2$s <=> CAST(:vector AS %2$s) AS distance
+                    FROM embeddings.passage
+                    WHERE %3$s
+                    ORDER BY embedding::%2$s <=> CAST(:vector AS %2$s)
+                    LIMIT :limit),
+                part AS (
+                    SELECT passage_id AS id, embedding::%2$s <=> CAST(:vector AS %2$s) AS distance
+                    FROM embeddings.passage_part
+                    WHERE dimension = %4$d AND model = :model
+                    ORDER BY embedding::%2$s <=> CAST(:vector AS %2$s)
+                    LIMIT :limit),
+                best AS (
+                    SELECT id, min(distance) AS distance
+                    FROM (SELECT * FROM whole
+                          UNION ALL
+                          SELECT part.id, part.distance FROM part JOIN embeddings.passage USING (id)
+                          WHERE %3$s) AS found
+                    GROUP BY id
+                    ORDER BY min(distance)
+                    LIMIT :limit)
+                SELECT %1$s, 1 - best.distance AS similarity, NULL::float8 AS text_rank
+                FROM best JOIN embeddings.passage USING (id)""".formatted(COLUMNS, cast, filters, vector.length)
+                : """
+                SELECT %1$s, 1 - (embedding::%2$s <=> CAST(:vector AS %2$s)) AS similarity, NULL::float8 AS text_rank
                 FROM embeddings.passage
-                WHERE %s
-                ORDER BY embedding::%s <=> CAST(:vector AS %s)
-                LIMIT :limit""".formatted(COLUMNS, cast, cast, filters(query, vector.length), cast, cast);
+                WHERE %3$s
+                ORDER BY embedding::%2$s <=> CAST(:vector AS %2$s)
+                LIMIT :limit""".formatted(COLUMNS, cast, filters);
         List<Candidate> found = readOnly.execute(status -> {
             // SET LOCAL takes no bind parameters; the value is an int from configuration
             jdbc.getJdbcTemplate().execute("SET LOCAL hnsw.ef_search = " + Math.max(limits.efSearch(), limit));
@@ -56,21 +81,63 @@ class PassageRankings {
         return sorted;
     }
 
-    List<Candidate> matching(SearchQuery query, float[] vector, String model, int limit) {
+    List<Candidate> matching(SearchQuery query, float[] vector, String model, int limit,
+                             RankingProperties.TextMatch match) {
         MapSqlParameterSource params = params(query, vector, model, limit).addValue("text", query.text());
         String cast = "vector(" + vector.length + ")";
-        // rank every match, then compute similarities only for the few kept
+        // a passage holding more of the query's distinct words is the better match; cover density then rewards the
+        // words standing close together. Ranks only the passages holding a word (the GIN index), keeps the few best,
+        // and computes similarities for those alone.
+        String order = switch (match) {
+            case ANY -> "";
+            case ALL_FIRST -> "(text_search @@ q.every_word) DESC, ";
+            case COVERAGE -> "(SELECT count(*) FROM unnest(q.lexemes) AS l WHERE text_search @@ CAST(quote_literal(l) "
+                    + "AS tsquery)) DESC, ";
+        };
         String sql = """
-                WITH ranked AS (
-                    SELECT id, ts_rank_cd(text_search, words, 1) AS text_rank
-                    FROM embeddings.passage,
-                         CAST(replace(CAST(plainto_tsquery('english', :text) AS text), '&', '|') AS tsquery) AS words
-                    WHERE text_search @@ words AND %s
-                    ORDER BY text_rank DESC, id
+                WITH q AS (
+                    SELECT every_word,
+                           CAST(replace(CAST(every_word AS text), '&', '|') AS tsquery) AS any_word,
+                           tsvector_to_array(to_tsvector('english', :text)) AS lexemes
+                    FROM plainto_tsquery('english', :text) AS every_word),
+                ranked AS (
+                    SELECT id, ts_rank_cd(text_search, q.any_word, 1) AS text_rank,
+                           row_number() OVER (ORDER BY %s ts_rank_cd(text_search, q.any_word, 1) DESC, id) AS place
+                    FROM embeddings.passage, q
+                    WHERE text_search @@ q.any_word AND %s
+                    ORDER BY place
                     LIMIT :limit)
                 SELECT %s, 1 - (embedding::%s <=> CAST(:vector AS %s)) AS similarity, ranked.text_rank
                 FROM ranked JOIN embeddings.passage USING (id)
-                ORDER BY ranked.text_rank DESC, id""".formatted(filters(query, vector.length), COLUMNS, cast, cast);
+                ORDER BY ranked.place""".formatted(order, filters(query, vector.length), COLUMNS, cast, cast);
+        return jdbc.query(sql, params, ROW);
+    }
+
+    /**
+     * Passages by how many of the lexicon keywords the query names they mention (stage 5 found them in the speech
+     * or on screen), then by how much of what they mention those keywords are. Uses the keywords' GIN index.
+     */
+    List<Candidate> naming(SearchQuery query, float[] vector, String model, int limit) {
+        List<String> terms = QueryTerms.keywordCandidates(query.text());
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource params = params(query, vector, model, limit)
+                .addValue("terms", terms.toArray(String[]::new));
+        String cast = "vector(" + vector.length + ")";
+        String sql = """
+                WITH named AS (
+                    SELECT id, matched, matched::float8 / cardinality(keywords) AS focus
+                    FROM embeddings.passage,
+                         LATERAL (SELECT count(*) AS matched FROM unnest(keywords) AS k
+                                  WHERE k = ANY (CAST(:terms AS text[]))) AS m
+                    WHERE keywords && CAST(:terms AS text[]) AND %s
+                    ORDER BY matched DESC, focus DESC, id
+                    LIMIT :limit)
+                SELECT %s, 1 - (embedding::%s <=> CAST(:vector AS %s)) AS similarity, NULL::float8 AS text_rank
+                FROM named JOIN embeddings.passage USING (id)
+                ORDER BY named.matched DESC, named.focus DESC, id"""
+                .formatted(filters(query, vector.length), COLUMNS, cast, cast);
         return jdbc.query(sql, params, ROW);
     }
 

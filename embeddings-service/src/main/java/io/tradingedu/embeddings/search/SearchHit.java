@@ -20,6 +20,6 @@ public record SearchHit(
         @Schema(description = "cosine similarity of the passage to the query, -1..1") double similarity,
         @Schema(description = "full-text rank when the passage matched the query's words; absent otherwise")
         Double textRank,
-        @Schema(description = "which rankings found it: vector, text") List<String> matchedBy,
+        @Schema(description = "which rankings found it: vector, text, keyword") List<String> matchedBy,
         String play) {
 }

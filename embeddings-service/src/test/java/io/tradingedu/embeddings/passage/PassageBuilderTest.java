@@ -87,7 +87,8 @@ class PassageBuilderTest {
         assertThat(framePassages).singleElement().satisfies(frame -> {
             assertThat(frame.sourceId()).isEqualTo(slide);
             assertThat(frame.text()).isEqualTo("RSI(14) oversold < 30\nHere the RSI is below thirty.");
-            assertThat(frame.startSeconds()).isEqualTo(32.0);
+            assertThat(frame.startSeconds()).as("from the speech taken with it").isEqualTo(30.0);
+            assertThat(frame.endSeconds()).isEqualTo(35.0);
             assertThat(frame.keywords()).containsExactlyInAnyOrder("rsi", "oversold");
         });
         assertThat(built.notes()).contains("1 frames without on-screen text not indexed",
@@ -114,6 +115,27 @@ class PassageBuilderTest {
     }
 
     @Test
+    void transcriptWindowsCarryTheirSentencesAsPartsAndShortOnesJoinTheNext() {
+        List<Segment> segments = List.of(segment(0, 0, 6, "Why? Because dips in an uptrend get bought."),
+                segment(1, 6, 12, "In a downtrend the same dips keep on going,"),
+                segment(2, 12, 18, "and you end up catching a falling knife."));
+
+        List<Passage> windows = transcript(builder.build(lesson(segments, List.of(), List.of(), List.of())));
+
+        assertThat(windows).singleElement().satisfies(window -> assertThat(window.parts()).containsExactly(
+                "Why? Because dips in an uptrend get bought.",
+                "In a downtrend the same dips keep on going, and you end up catching a falling knife."));
+    }
+
+    @Test
+    void aPassageOfOneSentenceHasNoParts() {
+        List<Segment> segments = List.of(segment(0, 0, 6, "Put your stop loss below the swing low."));
+
+        assertThat(transcript(builder.build(lesson(segments, List.of(), List.of(), List.of()))))
+                .singleElement().satisfies(window -> assertThat(window.parts()).isEmpty());
+    }
+
+    @Test
     void aLessonWithNothingToIndexSaysSo() {
         PassageBuilder.Passages built = builder.build(lesson(List.of(), List.of(), List.of(), List.of()));
 
@@ -135,6 +157,6 @@ class PassageBuilderTest {
 
     private static LessonAnalysis lesson(List<Segment> segments, List<Frame> frames, List<Clip> clips,
                                          List<KeywordHit> hits) {
-        return new LessonAnalysis(MEDIA, segments, frames, clips, hits);
+        return new LessonAnalysis(MEDIA, java.util.Optional.empty(), segments, frames, clips, hits);
     }
 }

@@ -16,13 +16,41 @@ class HybridSearchFusionTest {
         Candidate vectorOnly = candidate(2, 0.80, null);
         Candidate textOnly = candidate(3, 0.20, 0.5);
 
-        List<SearchHit> hits = HybridSearch.fuse(List.of(vectorOnly, both), List.of(textOnly, candidate(1, 0.70, 0.3)));
+        List<SearchHit> hits = HybridSearch.fuse(60, List.of(
+                new HybridSearch.Ranking("vector", 1.0, List.of(vectorOnly, both)),
+                new HybridSearch.Ranking("text", 1.0, List.of(textOnly, candidate(1, 0.70, 0.3)))));
 
         assertThat(hits).extracting(SearchHit::text).containsExactly("passage 1", "passage 2", "passage 3");
         assertThat(hits.getFirst().matchedBy()).containsExactly("vector", "text");
         assertThat(hits.getFirst().score()).isEqualTo(1.0 / 62 + 1.0 / 62, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(hits.getFirst().textRank()).isEqualTo(0.3);
         assertThat(hits.get(1).textRank()).isNull();
+    }
+
+    @Test
+    void weightsScaleWhatARankingsRanksCountAndEveryRankingIsNamed() {
+        Candidate first = candidate(1, 0.50, 0.9);
+        Candidate second = candidate(2, 0.60, null);
+
+        List<SearchHit> hits = HybridSearch.fuse(20, List.of(
+                new HybridSearch.Ranking("vector", 1.0, List.of(second, first)),
+                new HybridSearch.Ranking("text", 0.3, List.of(first)),
+                new HybridSearch.Ranking("keyword", 0.5, List.of(first))));
+
+        // passage 1: 1/22 + 0.3/21 + 0.5/21 beats passage 2's 1/21
+        assertThat(hits).extracting(SearchHit::text).containsExactly("passage 1", "passage 2");
+        assertThat(hits.getFirst().score()).isEqualTo(1.0 / 22 + 0.8 / 21, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(hits.getFirst().matchedBy()).containsExactly("vector", "text", "keyword");
+    }
+
+    @Test
+    void aRankingWithoutWeightOnlyNamesItsPassages() {
+        List<SearchHit> hits = HybridSearch.fuse(60, List.of(
+                new HybridSearch.Ranking("vector", 1.0, List.of(candidate(1, 0.5, null))),
+                new HybridSearch.Ranking("text", 0.0, List.of(candidate(2, 0.4, 0.7)))));
+
+        assertThat(hits).extracting(SearchHit::text).containsExactly("passage 1", "passage 2");
+        assertThat(hits.get(1).score()).isZero();
     }
 
     @Test
