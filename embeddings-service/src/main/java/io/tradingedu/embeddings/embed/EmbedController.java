@@ -8,6 +8,7 @@ import io.tradingedu.embeddings.search.BadSearchException;
 import io.tradingedu.embeddings.search.SearchLimits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,10 +19,12 @@ class EmbedController {
 
     private final SentenceEmbedder embedder;
     private final SearchLimits limits;
+    private final Semaphore admitted;
 
     EmbedController(SentenceEmbedder embedder, SearchLimits limits) {
         this.embedder = embedder;
         this.limits = limits;
+        this.admitted = new Semaphore(limits.embedConcurrency());
     }
 
     @Schema(description = "One text or several (not both)")
@@ -33,10 +36,19 @@ class EmbedController {
 
     @PostMapping("/embed")
     @Operation(summary = "Embed texts with the service's model (L2-normalised, so a dot product is the cosine)",
-            description = "At most 256 texts of at most 4000 characters each; 400 naming the field otherwise.")
+            description = "At most 256 texts of at most 4000 characters each and 100,000 in all; 400 naming the field "
+                    + "otherwise. 429 while another request is being embedded.")
     EmbedResponse embed(@RequestBody EmbedRequest request) {
         List<String> texts = texts(request);
-        return new EmbedResponse(embedder.modelName(), embedder.dimension(), embedder.embedAll(texts));
+        // the model is shared with searches and stage 6: bulk embedding waits for nobody and is refused when busy
+        if (!admitted.tryAcquire()) {
+            throw new EmbedBusyException(limits.embedConcurrency());
+        }
+        try {
+            return new EmbedResponse(embedder.modelName(), embedder.dimension(), embedder.embedAll(texts));
+        } finally {
+            admitted.release();
+        }
     }
 
     private List<String> texts(EmbedRequest request) {
@@ -64,6 +76,11 @@ class EmbedController {
                         + limits.maxEmbedChars() + " are allowed");
             }
             checked.add(text);
+        }
+        long total = checked.stream().mapToLong(String::length).sum();
+        if (total > limits.maxEmbedTotalChars()) {
+            throw new BadSearchException("texts", total + " characters in all; at most " + limits.maxEmbedTotalChars()
+                    + " per request");
         }
         return checked;
     }

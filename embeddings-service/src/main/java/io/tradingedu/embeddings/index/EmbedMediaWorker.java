@@ -1,5 +1,6 @@
 package io.tradingedu.embeddings.index;
 
+import io.tradingedu.embeddings.model.EmbeddingException;
 import io.tradingedu.embeddings.model.SentenceEmbedder;
 import io.tradingedu.embeddings.passage.AnalysisReader;
 import io.tradingedu.embeddings.passage.LessonAnalysis;
@@ -11,6 +12,7 @@ import io.tradingedu.embeddings.passage.PassageKind;
 import io.tradingedu.shared.pipeline.EmbedMedia;
 import io.tradingedu.shared.pipeline.MediaEmbedded;
 import io.tradingedu.shared.pipeline.PipelineMessages;
+import io.tradingedu.shared.pipeline.StageFailed;
 import io.tradingedu.support.messaging.StageReplies;
 import io.tradingedu.support.messaging.StageReplies.Reply;
 import java.util.ArrayList;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The stage 6 worker: reads what stages 2–5 stored, cuts it into passages, embeds them outside any transaction and
  * replaces the media item's passages together with the outcome ({@link StageReplies}). A lesson with nothing to index
- * (no speech, no text on screen) succeeds with zero passages and says why.
+ * (no speech, no text on screen) succeeds with zero passages and says why. A model failure is a retryable
+ * {@link StageFailed} with its reason; a database error goes to the Kafka error handler (retried, then dead-lettered).
  */
 @Component
 class EmbedMediaWorker {
@@ -62,7 +65,14 @@ class EmbedMediaWorker {
             // a sentence stays itself: with the title it would lose what sets it apart (measured: recall fell)
             texts.addAll(passage.parts());
         }
-        List<float[]> all = texts.isEmpty() ? List.of() : embedder.embedAll(texts);
+        List<float[]> all;
+        try {
+            all = texts.isEmpty() ? List.of() : embedder.embedAll(texts);
+        } catch (EmbeddingException e) {
+            // the model failed on this lesson: say so to the orchestrator, which retries by its policy
+            return Reply.of(StageFailed.of(command, "embedding " + texts.size() + " passages failed: "
+                    + e.getMessage(), true));
+        }
         List<float[]> vectors = new ArrayList<>();
         List<List<float[]>> partVectors = new ArrayList<>();
         int next = 0;

@@ -56,6 +56,7 @@ public class PassageStore {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean replace(UUID mediaId, Embedded embedded) {
+        lock(mediaId);
         if (forgotten(mediaId)) {
             return false;
         }
@@ -106,8 +107,20 @@ public class PassageStore {
     /** Removes a deleted media item's passages and remembers it, so a stage 6 reply still in flight writes nothing. */
     @Transactional
     public void forget(UUID mediaId) {
+        lock(mediaId);
         jdbc.update("INSERT INTO embeddings.forgotten_media (media_id) VALUES (?) ON CONFLICT DO NOTHING", mediaId);
         jdbc.update("DELETE FROM embeddings.passage WHERE media_id = ?", mediaId);
+    }
+
+    /**
+     * Serialises the writers of one media item's passages (stage 6, deletion, re-index) until the transaction ends:
+     * without it a deletion could commit between a reply's check of {@code forgotten_media} and its inserts, and the
+     * deleted lesson would stay searchable.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(UUID mediaId) {
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(CAST(? AS text), 0))", Object.class,
+                mediaId);
     }
 
     private boolean forgotten(UUID mediaId) {

@@ -2,10 +2,13 @@ package io.tradingedu.embeddings.index;
 
 import com.pgvector.PGvector;
 import io.tradingedu.embeddings.model.SentenceEmbedder;
+import io.tradingedu.embeddings.passage.AnalysisReader;
+import io.tradingedu.embeddings.passage.LessonTitle;
 import io.tradingedu.embeddings.passage.PassageBuilder;
 import io.tradingedu.embeddings.passage.PassageKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,16 +34,21 @@ class Reindexer implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final SentenceEmbedder embedder;
+    private final AnalysisReader lessons;
+    private final PassageStore store;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("reindex").daemon(true).factory());
     private final AtomicReference<String> state = new AtomicReference<>("idle");
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
 
-    Reindexer(JdbcTemplate jdbc, TransactionTemplate transactions, SentenceEmbedder embedder) {
+    Reindexer(JdbcTemplate jdbc, TransactionTemplate transactions, SentenceEmbedder embedder, AnalysisReader lessons,
+              PassageStore store) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.embedder = embedder;
+        this.lessons = lessons;
+        this.store = store;
     }
 
     record Progress(String state, String model, long passages, long reindexed) {
@@ -94,19 +102,27 @@ class Reindexer implements DisposableBean {
                     String text = rs.getString("text");
                     return new Stored(rs.getLong("id"), kind, text, PassageBuilder.parts(kind, text));
                 }, mediaId, embedder.modelName(), embedder.dimension());
+        // embedded exactly as stage 6 embeds them: a passage under its lesson's title, its sentences alone
+        Optional<String> title = lessons.title(mediaId);
         List<String> texts = new ArrayList<>();
         passages.forEach(p -> {
-            texts.add(p.text());
+            texts.add(LessonTitle.context(title, p.text()));
             texts.addAll(p.parts());
         });
         List<float[]> vectors = embedder.embedAll(texts);
         String model = embedder.modelName();
         int dimension = embedder.dimension();
         transactions.executeWithoutResult(status -> {
+            store.lock(mediaId);
             int next = 0;
             for (Stored passage : passages) {
-                jdbc.update("UPDATE embeddings.passage SET embedding = ?, model = ?, dimension = ? WHERE id = ?",
-                        new PGvector(vectors.get(next++)), model, dimension, passage.id());
+                int updated = jdbc.update("UPDATE embeddings.passage SET embedding = ?, model = ?, dimension = ? "
+                        + "WHERE id = ?", new PGvector(vectors.get(next++)), model, dimension, passage.id());
+                if (updated == 0) {
+                    // stage 6 replaced the item's passages (with the new model) or it was deleted meanwhile
+                    next += passage.parts().size();
+                    continue;
+                }
                 jdbc.update("DELETE FROM embeddings.passage_part WHERE passage_id = ?", passage.id());
                 for (int i = 0; i < passage.parts().size(); i++) {
                     jdbc.update("INSERT INTO embeddings.passage_part (passage_id, seq, model, dimension, embedding) "

@@ -37,7 +37,7 @@ public class AnalysisReader {
     }
 
     /** From api-service's published catalogue view; a lesson it does not list (yet) has no title. */
-    private Optional<String> title(UUID mediaId) {
+    public Optional<String> title(UUID mediaId) {
         return jdbc.sql("SELECT filename FROM media.media_items_v1 WHERE media_id = ?").param(mediaId)
                 .query(String.class).optional().flatMap(LessonTitle::of);
     }

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class HybridSearch {
+
+    private static final Logger log = LoggerFactory.getLogger(HybridSearch.class);
 
     private final PassageRankings rankings;
     private final QueryEmbeddings queries;
@@ -33,7 +38,8 @@ public class HybridSearch {
         this.ranking = ranking;
     }
 
-    public record Result(String query, String mode, String model, List<SearchHit> hits) {
+    /** @param notes what the answer lacks and why (a ranking left out because it took too long) */
+    public record Result(String query, String mode, String model, List<SearchHit> hits, List<String> notes) {
     }
 
     /** One ranking's candidates, best first, and how much its ranks count in the fusion. */
@@ -49,9 +55,21 @@ public class HybridSearch {
             found.add(new Ranking("vector", ranking.vectorWeight(),
                     rankings.nearest(query, vector, model, candidates, ranking.parts())));
         }
+        List<String> notes = new ArrayList<>(1);
         if (query.mode() != SearchMode.VECTOR) {
-            found.add(new Ranking("text", ranking.textWeight(),
-                    rankings.matching(query, vector, model, candidates, ranking.textMatch())));
+            try {
+                found.add(new Ranking("text", ranking.textWeight(),
+                        rankings.matching(query, vector, model, candidates, ranking.textMatch())));
+            } catch (DataAccessException e) {
+                if (query.mode() == SearchMode.TEXT || !SearchTimeouts.cancelled(e)) {
+                    throw e;
+                }
+                // a hybrid search still has its answer by meaning; the text ranking must not hold it hostage
+                log.warn("full-text ranking of a {}-character query cancelled after {}", query.text().length(),
+                        limits.textTimeout());
+                notes.add("the full-text ranking took longer than " + limits.textTimeout().toMillis()
+                        + " ms and was left out; these hits are ranked by meaning only");
+            }
         }
         if (query.mode() == SearchMode.HYBRID && ranking.keywordWeight() > 0) {
             found.add(new Ranking("keyword", ranking.keywordWeight(),
@@ -61,7 +79,7 @@ public class HybridSearch {
                 .filter(hit -> query.minSimilarity() == null || hit.similarity() >= query.minSimilarity())
                 .limit(query.topK())
                 .toList();
-        return new Result(query.text(), query.mode().name().toLowerCase(Locale.ROOT), model, hits);
+        return new Result(query.text(), query.mode().name().toLowerCase(Locale.ROOT), model, hits, notes);
     }
 
     static List<SearchHit> fuse(int rrfK, List<Ranking> rankings) {

@@ -49,7 +49,7 @@ class PassageRankings {
                 part AS (
                     SELECT passage_id AS id, embedding::%2$s <=> CAST(:vector AS %2$s) AS distance
                     FROM embeddings.passage_part
-                    WHERE dimension = %4$d AND model = :model
+                    WHERE dimension = %4$d AND model = :model %5$s
                     ORDER BY embedding::%2$s <=> CAST(:vector AS %2$s)
                     LIMIT :limit),
                 best AS (
@@ -62,7 +62,8 @@ class PassageRankings {
                     ORDER BY min(distance)
                     LIMIT :limit)
                 SELECT %1$s, 1 - best.distance AS similarity, NULL::float8 AS text_rank
-                FROM best JOIN embeddings.passage USING (id)""".formatted(COLUMNS, cast, filters, vector.length)
+                FROM best JOIN embeddings.passage USING (id)""".formatted(COLUMNS, cast, filters, vector.length,
+                narrowed(query) ? "AND passage_id IN (SELECT id FROM embeddings.passage WHERE " + filters + ")" : "")
                 : """
                 SELECT %1$s, 1 - (embedding::%2$s <=> CAST(:vector AS %2$s)) AS similarity, NULL::float8 AS text_rank
                 FROM embeddings.passage
@@ -73,6 +74,7 @@ class PassageRankings {
             // SET LOCAL takes no bind parameters; the value is an int from configuration
             jdbc.getJdbcTemplate().execute("SET LOCAL hnsw.ef_search = " + Math.max(limits.efSearch(), limit));
             jdbc.getJdbcTemplate().execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+            jdbc.getJdbcTemplate().execute("SET LOCAL statement_timeout = " + limits.vectorTimeout().toMillis());
             return jdbc.query(sql, params, ROW);
         });
         // relaxed order may return neighbours slightly out of order
@@ -81,9 +83,16 @@ class PassageRankings {
         return sorted;
     }
 
+    /**
+     * Full-text candidates. Only the query's first {@value #MAX_TEXT_WORDS} distinct words are matched (each word adds
+     * work for every passage holding it), and the statement is cancelled after {@code search.text-timeout}.
+     *
+     * @throws org.springframework.dao.DataAccessException with SQL state 57014 when it was cancelled
+     */
     List<Candidate> matching(SearchQuery query, float[] vector, String model, int limit,
                              RankingProperties.TextMatch match) {
-        MapSqlParameterSource params = params(query, vector, model, limit).addValue("text", query.text());
+        MapSqlParameterSource params = params(query, vector, model, limit)
+                .addValue("text", firstDistinctWords(query.text(), MAX_TEXT_WORDS));
         String cast = "vector(" + vector.length + ")";
         // a passage holding more of the query's distinct words is the better match; cover density then rewards the
         // words standing close together. Ranks only the passages holding a word (the GIN index), keeps the few best,
@@ -110,7 +119,24 @@ class PassageRankings {
                 SELECT %s, 1 - (embedding::%s <=> CAST(:vector AS %s)) AS similarity, ranked.text_rank
                 FROM ranked JOIN embeddings.passage USING (id)
                 ORDER BY ranked.place""".formatted(order, filters(query, vector.length), COLUMNS, cast, cast);
-        return jdbc.query(sql, params, ROW);
+        List<Candidate> found = readOnly.execute(status -> {
+            jdbc.getJdbcTemplate().execute("SET LOCAL statement_timeout = " + limits.textTimeout().toMillis());
+            return jdbc.query(sql, params, ROW);
+        });
+        return found == null ? List.of() : found;
+    }
+
+    static final int MAX_TEXT_WORDS = 32;
+
+    static String firstDistinctWords(String text, int max) {
+        java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
+        for (String word : text.strip().split("\\s+")) {
+            if (words.size() == max) {
+                break;
+            }
+            words.add(word.toLowerCase(java.util.Locale.ROOT));
+        }
+        return String.join(" ", words);
     }
 
     /**
@@ -142,6 +168,12 @@ class PassageRankings {
     }
 
     private static final String COLUMNS = "id, kind, media_id, source_id, start_seconds, end_seconds, text, keywords";
+
+    /** Whether the query keeps only some passages (then the sentences searched are those passages' own). */
+    private static boolean narrowed(SearchQuery query) {
+        return query.kinds().size() < PassageKind.values().length || query.mediaId() != null || query.keyword() != null
+                || query.category() != null || query.fromSeconds() != null || query.toSeconds() != null;
+    }
 
     private static String filters(SearchQuery query, int dimension) {
         List<String> where = new ArrayList<>();
@@ -176,7 +208,7 @@ class PassageRankings {
                 .addValue("kinds", query.kinds().stream().map(PassageKind::label).toList())
                 .addValue("mediaId", query.mediaId())
                 .addValue("keyword", query.keyword() == null ? null : query.keyword().toLowerCase(Locale.ROOT))
-                .addValue("category", query.category())
+                .addValue("category", query.category() == null ? null : query.category().toLowerCase(Locale.ROOT))
                 .addValue("fromSeconds", query.fromSeconds())
                 .addValue("toSeconds", query.toSeconds());
     }

@@ -66,7 +66,11 @@ public record SearchParameters(
             return EnumSet.allOf(PassageKind.class);
         }
         Set<PassageKind> kinds = EnumSet.noneOf(PassageKind.class);
-        for (String label : type.split(",")) {
+        for (String label : type.split(",", -1)) {
+            if (label.isBlank()) {
+                throw new BadSearchException("type", "'" + excerpt(type.strip()) + "' names an empty type; use one of "
+                        + Arrays.stream(PassageKind.values()).map(PassageKind::label).toList() + " or all");
+            }
             PassageKind kind = PassageKind.fromLabel(label);
             if (kind == null) {
                 throw new BadSearchException("type", "'" + excerpt(label.strip()) + "' is not a type; use one of "

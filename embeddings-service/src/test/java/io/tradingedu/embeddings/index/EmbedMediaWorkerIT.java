@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tradingedu.embeddings.EmbeddingsITSupport;
+import io.tradingedu.embeddings.model.SentenceEmbedder;
+import io.tradingedu.embeddings.passage.Passage;
+import io.tradingedu.embeddings.passage.PassageKind;
 import io.tradingedu.shared.pipeline.EmbedMedia;
 import io.tradingedu.shared.pipeline.MediaDeleted;
 import io.tradingedu.shared.pipeline.MediaEmbedded;
@@ -13,10 +16,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Stage 6 over the real Kafka and PostgreSQL: a lesson's passages in, replaced on re-runs, gone with the lesson. */
 class EmbedMediaWorkerIT extends EmbeddingsITSupport {
+
+    @Autowired
+    PassageStore store;
+    @Autowired
+    SentenceEmbedder embedder;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void indexesTranscriptWindowsFramesAndClipsWithTheirModelAndReplacesThemOnARerun() {
@@ -68,6 +81,41 @@ class EmbedMediaWorkerIT extends EmbeddingsITSupport {
         MediaEmbedded late = (MediaEmbedded) embed(media);
         assertThat(late.transcript()).isEqualTo(1);
         assertThat(ids(media)).isEmpty();
+    }
+
+    @Test
+    void aDeletionThatArrivesWhileAReplyIsBeingWrittenStillRemovesTheLesson() throws Exception {
+        UUID media = store(Lesson.ofLines(List.of(new Line(0, 5, "Risk one percent per trade."))));
+        embed(media);
+        var passages = new PassageStore.Embedded(List.of(new Passage(
+                PassageKind.TRANSCRIPT, 0, null, 0, 5, "Risk one percent per trade.",
+                List.of(), List.of(), List.of())), List.of(embedder.embed("Risk one percent per trade.")),
+                List.of(List.of()), embedder.modelName(), embedder.dimension());
+        var replyWritten = new CountDownLatch(1);
+        var deletionStarted = new CountDownLatch(1);
+        Thread reply = Thread.ofPlatform().start(() -> transactions.executeWithoutResult(status -> {
+            store.replace(media, passages);
+            replyWritten.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> deletionStarted.getCount() == 0);
+            sleepQuietly(500);   // the deletion is now waiting for this transaction
+        }));
+        replyWritten.await();
+        Thread deletion = Thread.ofPlatform().start(() -> {
+            deletionStarted.countDown();
+            store.forget(media);
+        });
+        reply.join();
+        deletion.join();
+
+        assertThat(ids(media)).isEmpty();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -84,7 +84,14 @@ class SearchApiIT extends EmbeddingsITSupport {
         assertProblem(post("/embed", Map.of("texts", java.util.Collections.nCopies(300, "rsi"))), "texts",
                 "at most 256");
         assertProblem(post("/embed", Map.of("texts", List.of("rsi", " "))), "texts[1]", "must not be empty");
+        assertProblem(post("/embed", Map.of("texts", java.util.Collections.nCopies(30, "x".repeat(4000)))), "texts",
+                "at most 100000");
         assertThat(get("/search?query=rsi&top_k=abc").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("/search?query=rsi&type=,").getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<Map<String, Object>> undecodable = http.get()
+                .uri(java.net.URI.create("http://localhost:" + port + "/search?query=%FF%FE")).retrieve().toEntity(JSON);
+        assertThat(undecodable.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) undecodable.getBody().get("detail")).contains("cannot be decoded");
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class SearchParametersTest {
 
-    private static final SearchLimits LIMITS = new SearchLimits(0, 0, 0, 0, 0, 0);
+    private static final SearchLimits LIMITS = new SearchLimits(0, 0, 0, 0, 0, 0, null, null, 0, 0);
 
     @Test
     void defaultsToTenHybridHitsOfEveryType() {
@@ -36,6 +36,8 @@ class SearchParametersTest {
         assertRefused(params("rsi", 10_000, null, null), "top_k", "is 10000");
         assertRefused(params("rsi", 5, "videos", null), "type", "'videos' is not a type");
         assertRefused(params("rsi", 5, null, "fuzzy"), "mode", "'fuzzy' is not a mode");
+        assertRefused(params("rsi", 5, ",", null), "type", "names an empty type");
+        assertRefused(params("rsi", 5, "clip,", null), "type", "names an empty type");
         assertRefused(params("rsi\u0000", 5, null, null), "query", "U+0000");
         assertRefused(new SearchParameters("rsi", 5, null, null, null, null, 50.0, 10.0, null, null), "from_seconds",
                 "after to_seconds");

@@ -1,6 +1,7 @@
 package io.tradingedu.support.web;
 
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,13 @@ public abstract class ServiceProblemAdvice extends ResponseEntityExceptionHandle
     @ExceptionHandler
     protected ProblemDetail constraintViolation(ConstraintViolationException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
+    }
+
+    /** A query string Tomcat cannot decode (a stray {@code %}, invalid UTF-8): the client's error, not ours. */
+    @ExceptionHandler
+    protected ProblemDetail unreadableParameters(InvalidParameterException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
+                "the query string cannot be decoded: use percent-encoding of UTF-8 (e.g. %25 for %)");
     }
 
     /** Anything unforeseen is still a problem document, without internals; the details go to the log. */
