@@ -13,14 +13,17 @@ record SearchResult(
         @Schema(description = "hybrid, vector or text") String mode,
         @Schema(description = "the embedding model the vectors come from", example = "all-minilm-l6-v2-q")
         String model,
-        @Schema(description = "best first") List<SearchHit> hits) {
+        @Schema(description = "best first") List<SearchHit> hits,
+        @Schema(description = "what the answer lacks and why, e.g. a ranking left out because it took too long")
+        List<String> notes) {
 
     SearchResult {
         hits = hits == null ? List.of() : hits;
+        notes = notes == null ? List.of() : notes;
     }
 
     SearchResult withHits(List<SearchHit> hits) {
-        return new SearchResult(query, mode, model, hits);
+        return new SearchResult(query, mode, model, hits, notes);
     }
 
     /** One moment in one lesson that answers the search. */
