@@ -13,6 +13,7 @@ source "$HERE/lib/apps.sh"
 source "$HERE/lib/demo.sh"
 source "$HERE/lib/marketdata.sh"
 source "$HERE/lib/mediabench.sh"
+source "$HERE/lib/searchbench.sh"
 
 usage() {
   cat <<USAGE
@@ -30,6 +31,8 @@ usage: deploy/local/stack.sh <command>
   fetch-data  download the real market datasets from the npm and Maven registries
   bench     run the backtesting benchmark (raw ta4j beside our engine)
   bench-media  run the media stages 2-5 benchmark on a generated 10-minute 720p lesson (docs/media-benchmark.md)
+  bench-search [passages...]  search latency and recall@10 on synthetic passages, default 100000
+            (docs/embeddings-benchmark.md; e.g. bench-search 100000 1000000)
 USAGE
 }
 
@@ -48,6 +51,7 @@ main() {
     fetch-data) require_java; fetch_market_data ;;
     bench)   require_java; fetch_market_data; run_benchmark ;;
     bench-media) require_root; install_all; run_media_benchmark ;;
+    bench-search) require_root; require_java; postgres_up; shift; run_search_benchmark "$@" ;;
     ""|-h|--help|help) usage ;;
     *) usage; die "unknown command: $cmd" ;;
   esac

@@ -84,15 +84,18 @@ class PassageRankings {
     }
 
     /**
-     * Full-text candidates. Only the query's first {@value #MAX_TEXT_WORDS} distinct words are matched (each word adds
-     * work for every passage holding it), and the statement is cancelled after {@code search.text-timeout}.
+     * Full-text candidates. Only the query's first {@value #MAX_TEXT_WORDS} distinct words are matched, at most
+     * {@code search.text-scan-cap} matching passages are ranked (a common word such as "stop" is in a large share of
+     * a big index, and ranking is per passage; past the cap the text ranking is approximate and the vector ranking
+     * carries the search), and the statement is cancelled after {@code search.text-timeout}.
      *
      * @throws org.springframework.dao.DataAccessException with SQL state 57014 when it was cancelled
      */
     List<Candidate> matching(SearchQuery query, float[] vector, String model, int limit,
                              RankingProperties.TextMatch match) {
         MapSqlParameterSource params = params(query, vector, model, limit)
-                .addValue("text", firstDistinctWords(query.text(), MAX_TEXT_WORDS));
+                .addValue("text", firstDistinctWords(query.text(), MAX_TEXT_WORDS))
+                .addValue("scanCap", limits.textScanCap());
         String cast = "vector(" + vector.length + ")";
         // a passage holding more of the query's distinct words is the better match; cover density then rewards the
         // words standing close together. Ranks only the passages holding a word (the GIN index), keeps the few best,
@@ -109,16 +112,20 @@ class PassageRankings {
                            CAST(replace(CAST(every_word AS text), '&', '|') AS tsquery) AS any_word,
                            tsvector_to_array(to_tsvector('english', :text)) AS lexemes
                     FROM plainto_tsquery('english', :text) AS every_word),
+                matches AS (
+                    SELECT id, text_search
+                    FROM embeddings.passage, q
+                    WHERE text_search @@ q.any_word AND %s
+                    LIMIT :scanCap),
                 ranked AS (
                     SELECT id, ts_rank_cd(text_search, q.any_word, 1) AS text_rank,
                            row_number() OVER (ORDER BY %s ts_rank_cd(text_search, q.any_word, 1) DESC, id) AS place
-                    FROM embeddings.passage, q
-                    WHERE text_search @@ q.any_word AND %s
+                    FROM matches, q
                     ORDER BY place
                     LIMIT :limit)
                 SELECT %s, 1 - (embedding::%s <=> CAST(:vector AS %s)) AS similarity, ranked.text_rank
                 FROM ranked JOIN embeddings.passage USING (id)
-                ORDER BY ranked.place""".formatted(order, filters(query, vector.length), COLUMNS, cast, cast);
+                ORDER BY ranked.place""".formatted(filters(query, vector.length), order, COLUMNS, cast, cast);
         List<Candidate> found = readOnly.execute(status -> {
             jdbc.getJdbcTemplate().execute("SET LOCAL statement_timeout = " + limits.textTimeout().toMillis());
             return jdbc.query(sql, params, ROW);

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param textTimeout    the full-text ranking's statement is cancelled after this; a hybrid search then answers with
  *                       the vector ranking alone and says so
  * @param maxEmbedChars  longest text per {@code POST /embed}
+ * @param textScanCap    at most this many passages holding a query word are ranked by full text
  * @param maxEmbedTotalChars all texts of one {@code POST /embed} together
  * @param embedConcurrency {@code POST /embed} requests embedding at once; more are answered 429, so bulk embedding
  *                       cannot starve searches and stage 6 of the model
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("search")
 public record SearchLimits(int maxQueryChars, int maxTopK, int maxEmbedTexts, int maxEmbedChars, int candidates,
                            int efSearch, java.time.Duration vectorTimeout, java.time.Duration textTimeout,
-                           int maxEmbedTotalChars, int embedConcurrency) {
+                           int maxEmbedTotalChars, int embedConcurrency, int textScanCap) {
 
     public SearchLimits {
         maxQueryChars = maxQueryChars <= 0 ? 1000 : maxQueryChars;
@@ -34,5 +35,6 @@ public record SearchLimits(int maxQueryChars, int maxTopK, int maxEmbedTexts, in
         textTimeout = textTimeout == null ? java.time.Duration.ofMillis(1500) : textTimeout;
         maxEmbedTotalChars = maxEmbedTotalChars <= 0 ? 100_000 : maxEmbedTotalChars;
         embedConcurrency = embedConcurrency <= 0 ? 1 : embedConcurrency;
+        textScanCap = textScanCap <= 0 ? 10_000 : textScanCap;
     }
 }

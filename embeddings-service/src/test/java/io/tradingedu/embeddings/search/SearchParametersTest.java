@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class SearchParametersTest {
 
-    private static final SearchLimits LIMITS = new SearchLimits(0, 0, 0, 0, 0, 0, null, null, 0, 0);
+    private static final SearchLimits LIMITS = new SearchLimits(0, 0, 0, 0, 0, 0, null, null, 0, 0, 0);
 
     @Test
     void defaultsToTenHybridHitsOfEveryType() {
