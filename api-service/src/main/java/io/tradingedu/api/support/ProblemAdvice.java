@@ -6,15 +6,12 @@ import io.tradingedu.api.run.RunControlClient.RunControlException;
 import io.tradingedu.support.web.Problems;
 import io.tradingedu.support.web.ServiceProblemAdvice;
 import java.util.Locale;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
 
 /** Domain exceptions to RFC 9457 problems; framework errors (400, 413, ...) are handled by the base class. */
 @RestControllerAdvice
@@ -60,33 +57,5 @@ class ProblemAdvice extends ServiceProblemAdvice {
     @ExceptionHandler
     ProblemDetail runControl(RunControlException e) {
         return Problems.of(e.status(), "run-control", "Run control refused", e.getMessage());
-    }
-
-    /** A query or path value of the wrong type (min_confidence=high, an id that is no UUID): name the field. */
-    @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
-        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        Class<?> type = e.getRequiredType();
-        String reason = "must be " + (type == null ? "of another type" : describe(type)) + "; got '" + e.getValue()
-                + "'";
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
-                field + " " + reason);
-        problem.setProperty("field", field);
-        problem.setProperty("reason", reason);
-        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == java.util.UUID.class) {
-            return "a UUID";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        return "a " + type.getSimpleName();
     }
 }

@@ -86,7 +86,8 @@ class SearchApiIT extends EmbeddingsITSupport {
         assertProblem(post("/embed", Map.of("texts", List.of("rsi", " "))), "texts[1]", "must not be empty");
         assertProblem(post("/embed", Map.of("texts", java.util.Collections.nCopies(30, "x".repeat(4000)))), "texts",
                 "at most 100000");
-        assertThat(get("/search?query=rsi&top_k=abc").getStatusCode().value()).isEqualTo(400);
+        assertProblem(get("/search?query=rsi&top_k=abc"), "top_k", "must be a number");
+        assertProblem(post("/search", Map.of("query", "rsi", "media_id", "xyz")), "media_id", "wrong type");
         assertThat(get("/search?query=rsi&type=,").getStatusCode().value()).isEqualTo(400);
         ResponseEntity<Map<String, Object>> undecodable = http.get()
                 .uri(java.net.URI.create("http://localhost:" + port + "/search?query=%FF%FE")).retrieve().toEntity(JSON);

@@ -1,13 +1,21 @@
 package io.tradingedu.support.web;
 
 import jakarta.validation.ConstraintViolationException;
+import java.util.UUID;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * The problems every service answers the same way: framework errors (400, 404, 405, 413, ...) from the base class,
@@ -26,6 +34,70 @@ public abstract class ServiceProblemAdvice extends ResponseEntityExceptionHandle
     @ExceptionHandler
     protected ProblemDetail constraintViolation(ConstraintViolationException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
+    }
+
+    /** A query or path value of the wrong type (top_k=many, an id that is no UUID): name the field. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        String reason = "must be " + (type == null ? "of another type" : describe(type)) + "; got '"
+                + excerpt(String.valueOf(e.getValue())) + "'";
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
+                field + " " + reason);
+        problem.setProperty("field", field);
+        problem.setProperty("reason", reason);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A JSON body that cannot be read: name the field whose value has the wrong type when Jackson knows it, and say
+     * nothing of the parser's internals.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String field = e.getMostSpecificCause() instanceof JacksonException json ? path(json) : "";
+        ProblemDetail problem = field.isEmpty()
+                ? Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body",
+                        "the request body is missing or is not valid JSON for this endpoint")
+                : Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
+                        field + " has a value of the wrong type or form");
+        if (!field.isEmpty()) {
+            problem.setProperty("field", field);
+        }
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference step : e.getPath()) {
+            if (step.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static String excerpt(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     /** A query string Tomcat cannot decode (a stray {@code %}, invalid UTF-8): the client's error, not ours. */
