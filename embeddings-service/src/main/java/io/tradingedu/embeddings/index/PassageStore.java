@@ -68,8 +68,8 @@ public class PassageStore {
             jdbc.execute((Connection connection) -> {
                 try (PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO embeddings.passage (media_id, kind, seq, source_id, start_seconds, end_seconds,
-                            text, keywords, categories, model, dimension, embedding)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                            text, keywords, categories, model, dimension, embedding, play_seconds)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                     for (int i = offset; i < to; i++) {
                         bind(insert, connection, mediaId, passages.get(i), embedded, embedded.vectors().get(i));
                         insert.addBatch();
@@ -142,5 +142,6 @@ public class PassageStore {
         insert.setString(10, embedded.model());
         insert.setInt(11, embedded.dimension());
         insert.setObject(12, new PGvector(vector));
+        insert.setDouble(13, passage.playSeconds());
     }
 }

@@ -59,7 +59,7 @@ public class PassageBuilder {
         }
         int seq = 0;
         for (TranscriptWindows.Window window : windows.cut(lesson.segments())) {
-            passages.add(passage(lesson, PassageKind.TRANSCRIPT, seq++, null, window.start(), window.end(),
+            passages.add(passage(lesson, PassageKind.TRANSCRIPT, seq++, null, window.start(), window.end(), window.start(),
                     window.text(), hit -> hit.frameId() == null));
         }
     }
@@ -93,7 +93,7 @@ public class PassageBuilder {
                     around.stream().mapToDouble(Segment::startSeconds).min().orElse(frame.timeSeconds()));
             double end = Math.max(frame.timeSeconds(),
                     around.stream().mapToDouble(Segment::endSeconds).max().orElse(frame.timeSeconds()));
-            passages.add(passage(lesson, PassageKind.FRAME, seq++, frame.id(), start, end, text,
+            passages.add(passage(lesson, PassageKind.FRAME, seq++, frame.id(), start, end, frame.timeSeconds(), text,
                     hit -> frame.id().equals(hit.frameId())
                             || hit.frameId() == null && hit.startSeconds() >= from && hit.startSeconds() <= to));
         }
@@ -117,12 +117,12 @@ public class PassageBuilder {
                 continue;
             }
             passages.add(passage(lesson, PassageKind.CLIP, clip.seq(), clip.id(), clip.startSeconds(),
-                    clip.endSeconds(), text, hit -> hit.frameId() == null));
+                    clip.endSeconds(), clip.startSeconds(), text, hit -> hit.frameId() == null));
         }
     }
 
     private Passage passage(LessonAnalysis lesson, PassageKind kind, int seq, UUID sourceId, double start, double end,
-                            String text, Predicate<KeywordHit> relevant) {
+                            double play, String text, Predicate<KeywordHit> relevant) {
         Set<String> keywords = new LinkedHashSet<>();
         Set<String> categories = new LinkedHashSet<>();
         for (KeywordHit hit : lesson.keywordHits()) {
@@ -134,7 +134,8 @@ public class PassageBuilder {
             }
         }
         String bounded = text.length() <= properties.maxChars() ? text : text.substring(0, properties.maxChars());
-        return new Passage(kind, seq, sourceId, start, end, bounded, List.copyOf(keywords), List.copyOf(categories),
+        return new Passage(kind, seq, sourceId, start, end, play, bounded, List.copyOf(keywords),
+                List.copyOf(categories),
                 parts(kind, bounded));
     }
 

@@ -174,7 +174,9 @@ class PassageRankings {
         return jdbc.query(sql, params, ROW);
     }
 
-    private static final String COLUMNS = "id, kind, media_id, source_id, start_seconds, end_seconds, text, keywords";
+    /** A passage stored before play_seconds existed plays from its start. */
+    private static final String COLUMNS = "id, kind, media_id, source_id, start_seconds, end_seconds, "
+            + "coalesce(play_seconds, start_seconds) AS play_seconds, text, keywords";
 
     /** Whether the query keeps only some passages (then the sentences searched are those passages' own). */
     private static boolean narrowed(SearchQuery query) {
@@ -222,7 +224,8 @@ class PassageRankings {
 
     private static final RowMapper<Candidate> ROW = (rs, n) -> new Candidate(rs.getLong("id"), rs.getString("kind"),
             rs.getObject("media_id", UUID.class), rs.getObject("source_id", UUID.class),
-            rs.getDouble("start_seconds"), rs.getDouble("end_seconds"), rs.getString("text"),
+            rs.getDouble("start_seconds"), rs.getDouble("end_seconds"), rs.getDouble("play_seconds"),
+            rs.getString("text"),
             strings(rs.getArray("keywords")), rs.getDouble("similarity"), textRank(rs));
 
     private static Double textRank(ResultSet rs) throws SQLException {

@@ -88,7 +88,7 @@ class EmbedMediaWorkerIT extends EmbeddingsITSupport {
         UUID media = store(Lesson.ofLines(List.of(new Line(0, 5, "Risk one percent per trade."))));
         embed(media);
         var passages = new PassageStore.Embedded(List.of(new Passage(
-                PassageKind.TRANSCRIPT, 0, null, 0, 5, "Risk one percent per trade.",
+                PassageKind.TRANSCRIPT, 0, null, 0, 5, 0, "Risk one percent per trade.",
                 List.of(), List.of(), List.of())), List.of(embedder.embed("Risk one percent per trade.")),
                 List.of(List.of()), embedder.modelName(), embedder.dimension());
         var replyWritten = new CountDownLatch(1);

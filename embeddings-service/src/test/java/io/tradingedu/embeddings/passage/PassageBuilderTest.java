@@ -89,6 +89,7 @@ class PassageBuilderTest {
             assertThat(frame.text()).isEqualTo("RSI(14) oversold < 30\nHere the RSI is below thirty.");
             assertThat(frame.startSeconds()).as("from the speech taken with it").isEqualTo(30.0);
             assertThat(frame.endSeconds()).isEqualTo(35.0);
+            assertThat(frame.playSeconds()).as("played from the second it was shown").isEqualTo(32.0);
             assertThat(frame.keywords()).containsExactlyInAnyOrder("rsi", "oversold");
         });
         assertThat(built.notes()).contains("1 frames without on-screen text not indexed",

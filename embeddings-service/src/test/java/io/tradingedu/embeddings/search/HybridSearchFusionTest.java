@@ -56,15 +56,18 @@ class HybridSearchFusionTest {
     @Test
     void playLinksPointAtTheClipOrTheMomentOfTheVideo() {
         UUID clip = UUID.randomUUID();
-        Candidate clipHit = new Candidate(7, "clip", MEDIA, clip, 12, 30, "c", List.of(), 0.5, null);
-        Candidate moment = new Candidate(8, "transcript", MEDIA, null, 62.25, 90, "t", List.of(), 0.5, null);
+        Candidate clipHit = new Candidate(7, "clip", MEDIA, clip, 12, 30, 12, "c", List.of(), 0.5, null);
+        Candidate moment = new Candidate(8, "transcript", MEDIA, null, 62.25, 90, 62.25, "t", List.of(), 0.5, null);
+        Candidate slide = new Candidate(9, "frame", MEDIA, UUID.randomUUID(), 30, 55, 41.0, "f", List.of(), 0.5, null);
 
         assertThat(PlayLinks.of(clipHit)).isEqualTo("/clip/" + clip + "/download");
         assertThat(PlayLinks.of(moment)).isEqualTo("/media_items/" + MEDIA + "/video#t=62.3");
+        assertThat(PlayLinks.of(slide)).as("a frame plays from the second it was shown")
+                .isEqualTo("/media_items/" + MEDIA + "/video#t=41.0");
     }
 
     private static Candidate candidate(long id, double similarity, Double textRank) {
-        return new Candidate(id, "transcript", MEDIA, null, id * 10, id * 10 + 20, "passage " + id, List.of(),
+        return new Candidate(id, "transcript", MEDIA, null, id * 10, id * 10 + 20, id * 10, "passage " + id, List.of(),
                 similarity, textRank);
     }
 }
