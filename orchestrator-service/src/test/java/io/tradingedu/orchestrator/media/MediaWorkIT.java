@@ -84,6 +84,7 @@ class MediaWorkIT {
     void aWorkerInstanceKilledMidVideoIsReplacedAndTheRunCompletesOnce() throws Exception {
         ConfigurableApplicationContext worker = startWorkerOnlyInstance();
         try {
+            assertThat(worker.containsBean("runListeners")).as("a worker-only instance runs no state machine").isFalse();
             Set<Integer> workersPartitions = assignedPartitions(worker);
             UUID mediaId = mediaIdOnPartitionOf(workersPartitions);
             MediaIngested ingested = ingest(copy("killed"), mediaId);
@@ -108,10 +109,12 @@ class MediaWorkIT {
 
     /** A second orchestrator started with PIPELINE_ROLE=worker: stage workers only, in the same consumer groups. */
     private static ConfigurableApplicationContext startWorkerOnlyInstance() {
-        return new SpringApplicationBuilder(OrchestratorApplication.class).properties(
-                "pipeline.role=worker", "server.port=0", "media-work.heartbeat-interval=3s",
-                "media-work.cancel-check-interval=500ms", "outbox.relay.interval=100ms",
-                "logging.structured.format.console=").run();
+        // command-line arguments: they outrank application.yml (default properties would not, and the instance would
+        // quietly run the state machine as well)
+        return new SpringApplicationBuilder(OrchestratorApplication.class).run(
+                "--pipeline.role=worker", "--server.port=0", "--media-work.heartbeat-interval=3s",
+                "--media-work.cancel-check-interval=500ms", "--outbox.relay.interval=100ms",
+                "--logging.structured.format.console=");
     }
 
     private static Set<Integer> assignedPartitions(ConfigurableApplicationContext worker) {
