@@ -4,7 +4,7 @@ import io.tradingedu.embeddings.model.EmbeddingException;
 import io.tradingedu.embeddings.model.SentenceEmbedder;
 import io.tradingedu.embeddings.passage.AnalysisReader;
 import io.tradingedu.embeddings.passage.LessonAnalysis;
-import io.tradingedu.embeddings.passage.LessonTitle;
+import io.tradingedu.embeddings.passage.PassageTexts;
 import io.tradingedu.embeddings.passage.Passage;
 import io.tradingedu.embeddings.passage.PassageBuilder;
 import io.tradingedu.embeddings.passage.PassageBuilder.Passages;
@@ -15,7 +15,6 @@ import io.tradingedu.shared.pipeline.PipelineMessages;
 import io.tradingedu.shared.pipeline.StageFailed;
 import io.tradingedu.support.messaging.StageReplies;
 import io.tradingedu.support.messaging.StageReplies.Reply;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -58,13 +57,9 @@ class EmbedMediaWorker {
         long started = System.nanoTime();
         LessonAnalysis lesson = analysis.read(command.mediaId());
         Passages passages = builder.build(lesson);
-        // passages and their sentences in one call (the embedder batches them by length), each with its lesson's title
-        List<String> texts = new ArrayList<>();
-        for (Passage passage : passages.passages()) {
-            texts.add(LessonTitle.context(lesson.title(), passage.text()));
-            // a sentence stays itself: with the title it would lose what sets it apart (measured: recall fell)
-            texts.addAll(passage.parts());
-        }
+        List<List<String>> parts = passages.passages().stream().map(Passage::parts).toList();
+        List<String> texts = PassageTexts.of(lesson.title(),
+                passages.passages().stream().map(Passage::text).toList(), parts);
         List<float[]> all;
         try {
             all = texts.isEmpty() ? List.of() : embedder.embedAll(texts);
@@ -73,20 +68,13 @@ class EmbedMediaWorker {
             return Reply.of(StageFailed.of(command, "embedding " + texts.size() + " passages failed: "
                     + e.getMessage(), true));
         }
-        List<float[]> vectors = new ArrayList<>();
-        List<List<float[]>> partVectors = new ArrayList<>();
-        int next = 0;
-        for (Passage passage : passages.passages()) {
-            vectors.add(all.get(next++));
-            partVectors.add(all.subList(next, next + passage.parts().size()));
-            next += passage.parts().size();
-        }
+        PassageTexts.Vectors vectors = PassageTexts.split(all, parts);
         double seconds = (System.nanoTime() - started) / 1e9;
         MediaEmbedded outcome = MediaEmbedded.of(command, embedder.modelName(),
                 (int) passages.count(PassageKind.TRANSCRIPT), (int) passages.count(PassageKind.FRAME),
                 (int) passages.count(PassageKind.CLIP), seconds, passages.notes());
-        var embedded = new PassageStore.Embedded(passages.passages(), vectors, partVectors, embedder.modelName(),
-                embedder.dimension());
+        var embedded = new PassageStore.Embedded(passages.passages(), vectors.wholes(), vectors.parts(),
+                embedder.modelName(), embedder.dimension());
         return new Reply(outcome, () -> store.replace(command.mediaId(), embedded));
     }
 }

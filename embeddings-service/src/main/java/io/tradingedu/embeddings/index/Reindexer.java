@@ -3,12 +3,10 @@ package io.tradingedu.embeddings.index;
 import com.pgvector.PGvector;
 import io.tradingedu.embeddings.model.SentenceEmbedder;
 import io.tradingedu.embeddings.passage.AnalysisReader;
-import io.tradingedu.embeddings.passage.LessonTitle;
+import io.tradingedu.embeddings.passage.PassageTexts;
 import io.tradingedu.embeddings.passage.PassageBuilder;
 import io.tradingedu.embeddings.passage.PassageKind;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,32 +100,27 @@ class Reindexer implements DisposableBean {
                     String text = rs.getString("text");
                     return new Stored(rs.getLong("id"), kind, text, PassageBuilder.parts(kind, text));
                 }, mediaId, embedder.modelName(), embedder.dimension());
-        // embedded exactly as stage 6 embeds them: a passage under its lesson's title, its sentences alone
-        Optional<String> title = lessons.title(mediaId);
-        List<String> texts = new ArrayList<>();
-        passages.forEach(p -> {
-            texts.add(LessonTitle.context(title, p.text()));
-            texts.addAll(p.parts());
-        });
-        List<float[]> vectors = embedder.embedAll(texts);
+        // embedded exactly as stage 6 embeds them
+        List<List<String>> parts = passages.stream().map(Stored::parts).toList();
+        PassageTexts.Vectors vectors = PassageTexts.split(embedder.embedAll(PassageTexts.of(lessons.title(mediaId),
+                passages.stream().map(Stored::text).toList(), parts)), parts);
         String model = embedder.modelName();
         int dimension = embedder.dimension();
         transactions.executeWithoutResult(status -> {
             store.lock(mediaId);
-            int next = 0;
-            for (Stored passage : passages) {
+            for (int p = 0; p < passages.size(); p++) {
+                Stored passage = passages.get(p);
                 int updated = jdbc.update("UPDATE embeddings.passage SET embedding = ?, model = ?, dimension = ? "
-                        + "WHERE id = ?", new PGvector(vectors.get(next++)), model, dimension, passage.id());
+                        + "WHERE id = ?", new PGvector(vectors.wholes().get(p)), model, dimension, passage.id());
                 if (updated == 0) {
                     // stage 6 replaced the item's passages (with the new model) or it was deleted meanwhile
-                    next += passage.parts().size();
                     continue;
                 }
                 jdbc.update("DELETE FROM embeddings.passage_part WHERE passage_id = ?", passage.id());
                 for (int i = 0; i < passage.parts().size(); i++) {
                     jdbc.update("INSERT INTO embeddings.passage_part (passage_id, seq, model, dimension, embedding) "
                             + "VALUES (?, ?, ?, ?, ?)", passage.id(), i, model, dimension,
-                            new PGvector(vectors.get(next++)));
+                            new PGvector(vectors.parts().get(p).get(i)));
                 }
             }
         });
