@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A deleted media item takes the stage outputs with it: the rows in the {@code analysis} schema go in the same
+ * A deleted media item takes the stage outputs with it: the rows in the {@code analysis} and {@code strategies}
+ * schemas (its strategies, and with them their proven-strategy entries) go in the same
  * transaction that deletes its runs (so a job finishing at that moment either commits first and is deleted, or finds
  * the run gone and writes nothing); the files live in the item's media directory, which api-service deletes.
  */
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 class AnalysisCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(AnalysisCleanup.class);
-    private static final List<String> TABLES = List.of("analysis.concept", "analysis.clip", "analysis.keyword_hit",
+    private static final List<String> TABLES = List.of("strategies.strategy", "analysis.concept", "analysis.clip", "analysis.keyword_hit",
             "analysis.frame", "analysis.transcript");
 
     private final JdbcTemplate jdbc;

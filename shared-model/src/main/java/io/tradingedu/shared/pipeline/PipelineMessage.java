@@ -29,6 +29,12 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ConceptsExtracted.class, name = "ConceptsExtracted"),
         @JsonSubTypes.Type(value = EmbedMedia.class, name = "EmbedMedia"),
         @JsonSubTypes.Type(value = MediaEmbedded.class, name = "MediaEmbedded"),
+        @JsonSubTypes.Type(value = ComputeFeatures.class, name = "ComputeFeatures"),
+        @JsonSubTypes.Type(value = FeaturesComputed.class, name = "FeaturesComputed"),
+        @JsonSubTypes.Type(value = GenerateStrategies.class, name = "GenerateStrategies"),
+        @JsonSubTypes.Type(value = StrategiesGenerated.class, name = "StrategiesGenerated"),
+        @JsonSubTypes.Type(value = EvaluateStrategies.class, name = "EvaluateStrategies"),
+        @JsonSubTypes.Type(value = StrategiesEvaluated.class, name = "StrategiesEvaluated"),
         @JsonSubTypes.Type(value = StageProgressed.class, name = "StageProgressed"),
         @JsonSubTypes.Type(value = StageCompleted.class, name = "StageCompleted")
 })

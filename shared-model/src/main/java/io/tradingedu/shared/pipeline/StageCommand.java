@@ -2,7 +2,7 @@ package io.tradingedu.shared.pipeline;
 
 /** A request from the orchestrator to the worker that owns a stage. */
 public sealed interface StageCommand extends PipelineMessage permits ValidateMedia, ProcessVideo, DetectKeywords, GenerateClips,
-        ExtractConcepts, EmbedMedia, RunBacktest {
+        ExtractConcepts, EmbedMedia, ComputeFeatures, GenerateStrategies, RunBacktest, EvaluateStrategies {
 
     PipelineStage stage();
 

@@ -2,7 +2,8 @@ package io.tradingedu.shared.pipeline;
 
 /** What a worker reports back for one attempt of one stage: a stage-specific success or {@link StageFailed}. */
 public sealed interface StageOutcome extends PipelineMessage permits MediaValidated, VideoProcessed, KeywordsDetected,
-        ClipsGenerated, ConceptsExtracted, MediaEmbedded, StrategiesBacktested, StageFailed {
+        ClipsGenerated, ConceptsExtracted, MediaEmbedded, FeaturesComputed, StrategiesGenerated, StrategiesBacktested,
+        StrategiesEvaluated, StageFailed {
 
     PipelineStage stage();
 

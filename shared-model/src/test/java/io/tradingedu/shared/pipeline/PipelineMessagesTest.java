@@ -43,6 +43,9 @@ class PipelineMessagesTest {
         GenerateClips clips = GenerateClips.of(RUN, MEDIA, 1, "/media/x/lesson.mp4");
         ExtractConcepts concepts = ExtractConcepts.of(RUN, MEDIA, 1, "/media/x/lesson.mp4");
         EmbedMedia embed = EmbedMedia.of(RUN, MEDIA, 1);
+        ComputeFeatures features = ComputeFeatures.of(RUN, MEDIA, 1);
+        GenerateStrategies generate = GenerateStrategies.of(RUN, MEDIA, 1);
+        EvaluateStrategies evaluate = EvaluateStrategies.of(RUN, MEDIA, 1, backtested);
         VideoProcessed processed = VideoProcessed.of(process, "subtitle-stream", 3, 61, 4, 3, List.of("no OCR text"));
         return Stream.of(
                 process,
@@ -57,8 +60,15 @@ class PipelineMessagesTest {
                 MediaEmbedded.of(embed, "all-minilm-l6-v2-q", 12, 3, 2, 1.5, List.of("2 frames without text")),
                 StageProgressed.of(process, "transcribing 0:10 / 0:20"),
                 StageCompleted.of(processed),
+                features,
+                FeaturesComputed.of(features, "features-v1", 34, List.of("stage 6 did not run: no topic spread")),
+                generate,
+                StrategiesGenerated.of(generate, "rules", List.of("s1", "s2"), List.of()),
+                StrategiesGenerated.of(generate, "rules", List.of(), List.of("no entry condition was taught")),
                 backtest,
                 backtested,
+                evaluate,
+                StrategiesEvaluated.of(evaluate, List.of("s1"), List.of("s2"), List.of()),
                 MediaIngested.of(RUN, MEDIA, "/media/x/lesson.mp4", "lesson.mp4", "ab".repeat(32), 1234L),
                 MediaDeleted.of(RUN, MEDIA),
                 validate,
