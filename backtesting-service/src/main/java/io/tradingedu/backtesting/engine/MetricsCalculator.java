@@ -57,7 +57,37 @@ public final class MetricsCalculator {
                 sqn(trades),
                 start,
                 end,
-                n);
+                n,
+                value(skewness(returns, meanReturn)),
+                value(kurtosis(returns, meanReturn)),
+                returns.length,
+                value(periodsPerYear));
+    }
+
+    /**
+     * Moment-ratio skewness {@code m3 / m2^(3/2)} with {@code m_k = Σ (r − mean)^k / n} (the estimator of the
+     * probabilistic and deflated Sharpe ratios); NaN below 3 returns or without variance.
+     */
+    static double skewness(double[] returns, double mean) {
+        double m2 = centralMoment(returns, mean, 2);
+        return returns.length >= 3 && m2 > 0 ? centralMoment(returns, mean, 3) / Math.pow(m2, 1.5) : Double.NaN;
+    }
+
+    /** Kurtosis {@code m4 / m2²}, not in excess (a normal distribution has 3); NaN below 3 returns or without variance. */
+    static double kurtosis(double[] returns, double mean) {
+        double m2 = centralMoment(returns, mean, 2);
+        return returns.length >= 3 && m2 > 0 ? centralMoment(returns, mean, 4) / (m2 * m2) : Double.NaN;
+    }
+
+    private static double centralMoment(double[] values, double mean, int k) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += Math.pow(v - mean, k);
+        }
+        return sum / values.length;
     }
 
     private static Double profitFactor(List<Trade> trades) {

@@ -1,6 +1,9 @@
 package io.tradingedu.backtesting.engine;
 
-/** The open position inside one {@link Simulator} run. */
+/**
+ * One open unit inside a {@link Simulator} run: a position holds one, or up to {@code pyramiding} of them, each with
+ * its own entry, stop, target and trailing stop, and each closed as its own {@link Trade}.
+ */
 final class Position {
 
     final int entryBar;
@@ -8,13 +11,15 @@ final class Position {
     final double quantity;
     final double entryCommission;
     final double target;
-    private final double fixedStop;
+    final int sign;
+    /** Filled at a level during its entry bar (a stop order), not at that bar's open or close. */
+    final boolean enteredIntrabar;
+    final double fixedStop;
     private final double trailFraction;
-    private final int sign;
     private double bestPrice;
 
     Position(int entryBar, double entryPrice, double quantity, double entryCommission, double fixedStop,
-             double target, double trailFraction, int sign) {
+             double target, double trailFraction, int sign, boolean enteredIntrabar) {
         this.entryBar = entryBar;
         this.entryPrice = entryPrice;
         this.quantity = quantity;
@@ -23,19 +28,24 @@ final class Position {
         this.target = target;
         this.trailFraction = trailFraction;
         this.sign = sign;
+        this.enteredIntrabar = enteredIntrabar;
         this.bestPrice = entryPrice;
     }
 
     /** The tighter of the fixed and the trailing stop; NaN when there is neither. */
     double stopLevel() {
-        double trailing = trailingStop();
-        if (Double.isNaN(trailing)) {
-            return fixedStop;
+        return tighter(fixedStop, trailingStop());
+    }
+
+    /** The tighter (closer to the price) of two stop levels for this side; NaN only when both are. */
+    double tighter(double a, double b) {
+        if (Double.isNaN(a)) {
+            return b;
         }
-        if (Double.isNaN(fixedStop)) {
-            return trailing;
+        if (Double.isNaN(b)) {
+            return a;
         }
-        return sign > 0 ? Math.max(fixedStop, trailing) : Math.min(fixedStop, trailing);
+        return sign > 0 ? Math.max(a, b) : Math.min(a, b);
     }
 
     ExitReason stopReason() {

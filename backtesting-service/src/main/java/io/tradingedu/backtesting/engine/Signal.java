@@ -10,6 +10,12 @@ record Signal(boolean[] values, int firstValidBar) {
         return new Signal(new boolean[size], size);
     }
 
+    static Signal always(int size) {
+        boolean[] values = new boolean[size];
+        java.util.Arrays.fill(values, true);
+        return new Signal(values, 0);
+    }
+
     boolean isTrue(int bar) {
         return bar >= firstValidBar && values[bar];
     }

@@ -33,6 +33,7 @@ final class SignalCompiler {
             case Condition.AllOf c -> combine(c.conditions(), true);
             case Condition.AnyOf c -> combine(c.conditions(), false);
             case Condition.Not c -> not(compile(c.condition()));
+            case Condition.Within c -> within(compile(c.condition()), c.bars());
             // Stops and targets are executed intrabar from the strategy's risk block, never on a close.
             case Condition.StopLossHit c -> Signal.never(size);
             case Condition.TakeProfitHit c -> Signal.never(size);
@@ -88,6 +89,19 @@ final class SignalCompiler {
             }
         }
         return new Signal(result, firstValid);
+    }
+
+    /** True while the signal was true on one of the last {@code bars} bars (this one included): one pass. */
+    private static Signal within(Signal signal, int bars) {
+        boolean[] result = new boolean[signal.values().length];
+        int lastTrue = Integer.MIN_VALUE / 2;
+        for (int i = 0; i < result.length; i++) {
+            if (signal.isTrue(i)) {
+                lastTrue = i;
+            }
+            result[i] = i - lastTrue < bars;
+        }
+        return new Signal(result, signal.firstValidBar());
     }
 
     private static Signal not(Signal signal) {

@@ -1,8 +1,10 @@
 package io.tradingedu.backtesting.engine;
 
 import io.tradingedu.shared.strategy.Costs;
+import io.tradingedu.shared.strategy.Direction;
 import io.tradingedu.shared.strategy.Risk;
 import io.tradingedu.shared.strategy.Sizing;
+import io.tradingedu.shared.strategy.StrategyDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +12,16 @@ import java.util.List;
 /**
  * Walks the bars of one range in time order and trades a {@link CompiledStrategy} without look-ahead:
  * <ol>
- *   <li>at a bar's open, the order decided on the previous close is filled at that open (with
+ *   <li>at a bar's open, the market order decided on the previous close is filled at that open (with
  *       {@link FillTiming#NEXT_OPEN});</li>
- *   <li>during the bar, the stop (fixed or trailing, whichever is tighter) and then the target are checked against
- *       the bar's low and high: filled at their price, or at the open when the bar opens beyond them (a gap). When a
- *       bar reaches both, the stop is assumed first, since the bar does not tell which came first;</li>
- *   <li>at the close, equity is marked, the trailing stop follows the bar's extreme, and exit, time-exit and entry
- *       rules are read on this close.</li>
+ *   <li>during the bar, an entry stop placed on the previous close is filled when the bar trades through its level
+ *       (at the open when it opens beyond it); then each open unit's stops (fixed, trailing and the exit stop,
+ *       whichever is tightest) and then its target are checked against the bar's low and high: filled at their
+ *       price, or at the open when the bar opens beyond them (a gap). When a bar reaches both stop and target, the
+ *       stop is assumed first, since the bar does not tell which came first. A filled exit stop with {@code reverse}
+ *       opens the opposite position at the same price;</li>
+ *   <li>at the close, equity is marked, the trailing stops follow the bar's extreme, and exit, time-exit and entry
+ *       rules are read on this close; stop orders for the next bar are placed at the levels of this close.</li>
  * </ol>
  * Slippage moves every fill against the trader; commission is charged on each fill's value. One instance runs once.
  */
@@ -24,26 +29,33 @@ final class Simulator {
 
     private final PriceSeries bars;
     private final CompiledStrategy strategy;
+    private final StrategyDefinition definition;
     private final FillTiming fillTiming;
-    private final int sign;
+    private final int direction;
     private final Risk risk;
     private final double slippage;
     private final double commission;
     private final List<Trade> trades = new ArrayList<>();
+    /** The units of the open position, all on one side; empty when flat. */
+    private final List<Position> units = new ArrayList<>();
     private double cash;
-    private Position position;
+    /** The open position came from a stop and reverse: the entry and exit rules speak for the other side. */
+    private boolean reversed;
     private Order pending = Order.NONE;
     private ExitReason pendingReason;
+    private double entryStop = Double.NaN;
+    private double exitStop = Double.NaN;
 
     private enum Order { NONE, ENTER, EXIT }
 
     private Simulator(PriceSeries bars, CompiledStrategy strategy, double capital, FillTiming fillTiming) {
         this.bars = bars;
         this.strategy = strategy;
+        this.definition = strategy.definition();
         this.fillTiming = fillTiming;
-        this.sign = strategy.definition().direction().sign();
-        this.risk = strategy.definition().risk();
-        Costs costs = strategy.definition().costs();
+        this.direction = definition.direction().sign();
+        this.risk = definition.risk();
+        Costs costs = definition.costs();
         this.slippage = costs.slippageBps() / 10_000;
         this.commission = costs.commissionBps() / 10_000;
         this.cash = capital;
@@ -65,58 +77,161 @@ final class Simulator {
         boolean[] inMarket = new boolean[n];
         for (int i = from; i <= to; i++) {
             fillPendingAtOpen(i);
-            if (position != null) {
-                checkStopAndTarget(i);
-            }
-            if (position != null) {
-                position.follow(bars.high(i), bars.low(i));
+            fillEntryStop(i);
+            checkStopsAndTargets(i);
+            for (Position unit : units) {
+                if (!(unit.enteredIntrabar && unit.entryBar == i)) {
+                    unit.follow(bars.high(i), bars.low(i));
+                }
             }
             if (i == to) {
-                if (position != null) {
-                    exit(i, bars.close(i), ExitReason.END_OF_DATA);
-                }
+                exitAll(i, bars.close(i), ExitReason.END_OF_DATA);
             } else {
                 decideOnClose(i);
             }
             times[i - from] = bars.time(i);
-            equity[i - from] = cash + (position == null ? 0 : position.unrealized(bars.close(i)));
-            inMarket[i - from] = position != null;
+            equity[i - from] = cash + unrealized(bars.close(i));
+            inMarket[i - from] = !units.isEmpty();
         }
         return new SimulationResult(List.copyOf(trades), new EquityCurve(times, equity, inMarket));
     }
 
     private void fillPendingAtOpen(int i) {
-        if (pending == Order.EXIT && position != null) {
-            exit(i, bars.open(i), pendingReason);
-        } else if (pending == Order.ENTER && position == null) {
-            enter(i, bars.open(i), i - 1);
+        if (pending == Order.EXIT && !units.isEmpty()) {
+            exitAll(i, bars.open(i), pendingReason);
+        } else if (pending == Order.ENTER && canEnter()) {
+            enter(i, bars.open(i), i - 1, direction, false);
         }
         pending = Order.NONE;
     }
 
-    private void decideOnClose(int i) {
-        if (position != null) {
-            if (strategy.exit().isTrue(i)) {
-                order(i, Order.EXIT, ExitReason.SIGNAL);
-            } else if (risk.maxBars() != null && barsHeldAfter(i) >= risk.maxBars()) {
-                order(i, Order.EXIT, ExitReason.TIME);
+    /** A buy stop (long) or sell stop (short) placed on the previous close at the entry level. */
+    private void fillEntryStop(int i) {
+        double level = entryStop;
+        entryStop = Double.NaN;
+        if (Double.isNaN(level) || !canEnter()) {
+            return;
+        }
+        double open = bars.open(i);
+        if (direction * (open - level) >= 0) {
+            enter(i, open, i - 1, direction, false);
+        } else if (direction * ((direction > 0 ? bars.high(i) : bars.low(i)) - level) >= 0) {
+            enter(i, level, i - 1, direction, true);
+        }
+    }
+
+    private boolean canEnter() {
+        return units.isEmpty() || !reversed && units.size() < definition.maxUnits();
+    }
+
+    private void checkStopsAndTargets(int i) {
+        if (units.isEmpty()) {
+            return;
+        }
+        boolean exitStopFilled = false;
+        int side = 0;
+        double exitStopPrice = Double.NaN;
+        for (Position unit : List.copyOf(units)) {
+            side = unit.sign;
+            StopFill fill = unit.enteredIntrabar && unit.entryBar == i ? stopOfUnitEnteredIntrabar(i, unit)
+                    : stopOrTarget(i, unit);
+            if (fill != null) {
+                exit(unit, i, fill.price(), fill.reason());
+                if (fill.reason() == ExitReason.EXIT_STOP) {
+                    exitStopFilled = true;
+                    exitStopPrice = fill.price();
+                }
             }
-        } else if (strategy.entry().isTrue(i)) {
+        }
+        if (exitStopFilled && units.isEmpty() && definition.reverses()) {
+            enter(i, exitStopPrice, Math.max(i - 1, 0), -side, true);
+            reversed = true;
+            for (Position unit : List.copyOf(units)) {
+                StopFill fill = stopOfUnitEnteredIntrabar(i, unit);
+                if (fill != null) {
+                    exit(unit, i, fill.price(), fill.reason());
+                }
+            }
+        }
+    }
+
+    private record StopFill(double price, ExitReason reason) {
+    }
+
+    /**
+     * A unit filled at a level during this bar: the bar does not tell whether its extremes came before or after the
+     * fill, so its fixed stop is assumed reached if the bar reached it (the pessimistic choice); the target, trailing
+     * stop and exit stop start on the next bar.
+     */
+    private StopFill stopOfUnitEnteredIntrabar(int i, Position unit) {
+        double stop = unit.fixedStop;
+        double adverse = unit.sign > 0 ? bars.low(i) : bars.high(i);
+        return !Double.isNaN(stop) && unit.sign * (adverse - stop) <= 0 ? new StopFill(stop, ExitReason.STOP_LOSS) : null;
+    }
+
+    private StopFill stopOrTarget(int i, Position unit) {
+        int sign = unit.sign;
+        double open = bars.open(i);
+        // units entered at this open have no gap to fear from their own stop, set from that very fill
+        boolean openedBefore = unit.entryBar < i;
+        double own = unit.stopLevel();
+        double stop = unit.tighter(own, exitStop);
+        if (!Double.isNaN(stop)) {
+            boolean exitStopBinds = !Double.isNaN(exitStop) && stop == exitStop && (Double.isNaN(own) || own != stop);
+            ExitReason reason = exitStopBinds ? ExitReason.EXIT_STOP : unit.stopReason();
+            // the exit stop was placed before this open, so it can be gapped even on the entry bar
+            if ((openedBefore || exitStopBinds) && sign * (open - stop) <= 0) {
+                return new StopFill(open, reason);
+            }
+            if (sign * ((sign > 0 ? bars.low(i) : bars.high(i)) - stop) <= 0) {
+                return new StopFill(stop, reason);
+            }
+        }
+        double target = unit.target;
+        if (!Double.isNaN(target)) {
+            if (openedBefore && sign * (open - target) >= 0) {
+                return new StopFill(open, ExitReason.TAKE_PROFIT);
+            }
+            if (sign * ((sign > 0 ? bars.high(i) : bars.low(i)) - target) >= 0) {
+                return new StopFill(target, ExitReason.TAKE_PROFIT);
+            }
+        }
+        return null;
+    }
+
+    private void decideOnClose(int i) {
+        exitStop = CompiledStrategy.level(strategy.exitStop(), i);
+        if (!units.isEmpty()) {
+            if (!reversed && strategy.exit().isTrue(i)) {
+                order(i, Order.EXIT, ExitReason.SIGNAL);
+                return;
+            }
+            if (risk.maxBars() != null && barsHeldAfter(i) >= risk.maxBars()) {
+                order(i, Order.EXIT, ExitReason.TIME);
+                return;
+            }
+        }
+        if (!canEnter() || !strategy.entry().isTrue(i)) {
+            return;
+        }
+        if (strategy.entryStop() != null) {
+            entryStop = CompiledStrategy.level(strategy.entryStop(), i);
+        } else {
             order(i, Order.ENTER, null);
         }
     }
 
-    /** Bars the position will have been held when an exit decided on bar i's close is filled. */
+    /** Bars the position (from its first unit) will have been held when an exit decided on bar i's close is filled. */
     private int barsHeldAfter(int i) {
-        return i - position.entryBar + (fillTiming == FillTiming.NEXT_OPEN ? 1 : 0);
+        return i - units.getFirst().entryBar + (fillTiming == FillTiming.NEXT_OPEN ? 1 : 0);
     }
 
     private void order(int i, Order order, ExitReason reason) {
         if (fillTiming == FillTiming.SIGNAL_CLOSE) {
             if (order == Order.EXIT) {
-                exit(i, bars.close(i), reason);
+                exitAll(i, bars.close(i), reason);
             } else {
-                enter(i, bars.close(i), i);
+                enter(i, bars.close(i), i, direction, false);
             }
         } else {
             pending = order;
@@ -124,59 +239,38 @@ final class Simulator {
         }
     }
 
-    private void checkStopAndTarget(int i) {
-        boolean gapPossible = i != position.entryBar;
-        double stop = position.stopLevel();
-        if (!Double.isNaN(stop)) {
-            double open = bars.open(i);
-            if (gapPossible && sign * (open - stop) <= 0) {
-                exit(i, open, position.stopReason());
-                return;
-            }
-            if (sign * ((sign > 0 ? bars.low(i) : bars.high(i)) - stop) <= 0) {
-                exit(i, stop, position.stopReason());
-                return;
-            }
-        }
-        double target = position.target;
-        if (!Double.isNaN(target)) {
-            double open = bars.open(i);
-            if (gapPossible && sign * (open - target) >= 0) {
-                exit(i, open, ExitReason.TAKE_PROFIT);
-            } else if (sign * ((sign > 0 ? bars.high(i) : bars.low(i)) - target) >= 0) {
-                exit(i, target, ExitReason.TAKE_PROFIT);
-            }
-        }
-    }
-
-    private void enter(int bar, double price, int signalBar) {
+    private void enter(int bar, double price, int signalBar, int sign, boolean intrabar) {
         double fill = price * (1 + sign * slippage);
-        double equity = cash;
+        double equity = cash + unrealized(price);
         if (equity <= 0 || !(fill > 0)) {
             return;
         }
-        double stop = initialStop(fill, signalBar);
-        double quantity = quantity(equity, fill, stop);
+        double stop = initialStop(fill, signalBar, sign);
+        double quantity = quantity(equity, exposure(price), fill, stop);
         if (!(quantity > 0)) {
             return;
         }
         double entryCommission = quantity * fill * commission;
         cash -= entryCommission;
-        position = new Position(bar, fill, quantity, entryCommission, stop, target(fill, stop),
-                risk.trailingStop() == null ? Double.NaN : risk.trailingStop().percent() / 100, sign);
+        if (units.isEmpty()) {
+            reversed = false;
+        }
+        units.add(new Position(bar, fill, quantity, entryCommission, stop, target(fill, stop, sign),
+                risk.trailingStop() == null ? Double.NaN : risk.trailingStop().percent() / 100, sign, intrabar));
     }
 
-    private double quantity(double equity, double fill, double stop) {
-        double affordable = equity / (fill * (1 + commission));
-        Sizing sizing = strategy.definition().sizing();
+    /** Each unit is sized on the equity of the moment; all units together never exceed it (no leverage). */
+    private double quantity(double equity, double exposure, double fill, double stop) {
+        double affordable = Math.max(equity - exposure, 0) / (fill * (1 + commission));
+        Sizing sizing = definition.sizing();
         if (sizing.fractionOfEquity() != null) {
-            return affordable * sizing.fractionOfEquity();
+            return Math.min(affordable, equity * sizing.fractionOfEquity() / (fill * (1 + commission)));
         }
         double perUnitRisk = Math.abs(fill - stop);
         return perUnitRisk > 0 ? Math.min(affordable, equity * sizing.riskPerTrade() / perUnitRisk) : 0;
     }
 
-    private double initialStop(double fill, int signalBar) {
+    private double initialStop(double fill, int signalBar, int sign) {
         Risk.StopLoss stop = risk.stopLoss();
         if (stop == null) {
             return Double.NaN;
@@ -186,7 +280,7 @@ final class Simulator {
         return fill - sign * distance;
     }
 
-    private double target(double fill, double stop) {
+    private double target(double fill, double stop, int sign) {
         Risk.TakeProfit target = risk.takeProfit();
         if (target == null) {
             return Double.NaN;
@@ -196,17 +290,41 @@ final class Simulator {
         return fill + sign * distance;
     }
 
-    private void exit(int bar, double price, ExitReason reason) {
-        Position p = position;
-        double fill = price * (1 - sign * slippage);
-        double gross = sign * p.quantity * (fill - p.entryPrice);
-        double exitCommission = p.quantity * fill * commission;
+    private double unrealized(double price) {
+        double sum = 0;
+        for (Position unit : units) {
+            sum += unit.unrealized(price);
+        }
+        return sum;
+    }
+
+    private double exposure(double price) {
+        double sum = 0;
+        for (Position unit : units) {
+            sum += unit.quantity * price;
+        }
+        return sum;
+    }
+
+    private void exitAll(int bar, double price, ExitReason reason) {
+        for (Position unit : List.copyOf(units)) {
+            exit(unit, bar, price, reason);
+        }
+    }
+
+    private void exit(Position unit, int bar, double price, ExitReason reason) {
+        double fill = price * (1 - unit.sign * slippage);
+        double gross = unit.sign * unit.quantity * (fill - unit.entryPrice);
+        double exitCommission = unit.quantity * fill * commission;
         cash += gross - exitCommission;
-        double pnl = gross - p.entryCommission - exitCommission;
-        trades.add(new Trade(strategy.definition().direction(), bars.time(p.entryBar), p.entryPrice, bars.time(bar),
-                fill, p.quantity, pnl, 100 * pnl / (p.quantity * p.entryPrice), p.entryCommission + exitCommission,
-                bar - p.entryBar, reason));
-        position = null;
-        pending = Order.NONE;
+        double pnl = gross - unit.entryCommission - exitCommission;
+        trades.add(new Trade(unit.sign > 0 ? Direction.LONG : Direction.SHORT, bars.time(unit.entryBar), unit.entryPrice,
+                bars.time(bar), fill, unit.quantity, pnl, 100 * pnl / (unit.quantity * unit.entryPrice),
+                unit.entryCommission + exitCommission, bar - unit.entryBar, reason));
+        units.remove(unit);
+        if (units.isEmpty()) {
+            pending = Order.NONE;
+            reversed = false;
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.ta4j.core.BarSeries;
 import org.ta4j.core.Indicator;
 import org.ta4j.core.indicators.ATRIndicator;
 import org.ta4j.core.indicators.CCIIndicator;
+import org.ta4j.core.indicators.ConnorsRSIIndicator;
 import org.ta4j.core.indicators.MACDIndicator;
 import org.ta4j.core.indicators.ParabolicSarIndicator;
 import org.ta4j.core.indicators.ROCIndicator;
@@ -21,6 +22,7 @@ import org.ta4j.core.indicators.adx.PlusDIIndicator;
 import org.ta4j.core.indicators.averages.EMAIndicator;
 import org.ta4j.core.indicators.averages.SMAIndicator;
 import org.ta4j.core.indicators.averages.WMAIndicator;
+import org.ta4j.core.indicators.bollinger.BollingerBandWidthIndicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandsLowerIndicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandsMiddleIndicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandsUpperIndicator;
@@ -31,13 +33,18 @@ import org.ta4j.core.indicators.donchian.DonchianChannelUpperIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.indicators.helpers.ConstantIndicator;
 import org.ta4j.core.indicators.helpers.HighPriceIndicator;
+import org.ta4j.core.indicators.helpers.HighestValueIndicator;
 import org.ta4j.core.indicators.helpers.LowPriceIndicator;
+import org.ta4j.core.indicators.helpers.LowestValueIndicator;
 import org.ta4j.core.indicators.helpers.OpenPriceIndicator;
+import org.ta4j.core.indicators.helpers.PreviousValueIndicator;
 import org.ta4j.core.indicators.helpers.VolumeIndicator;
 import org.ta4j.core.indicators.keltner.KeltnerChannelLowerIndicator;
 import org.ta4j.core.indicators.keltner.KeltnerChannelMiddleIndicator;
 import org.ta4j.core.indicators.keltner.KeltnerChannelUpperIndicator;
+import org.ta4j.core.indicators.numeric.BinaryOperationIndicator;
 import org.ta4j.core.indicators.statistics.StandardDeviationIndicator;
+import org.ta4j.core.indicators.supertrend.SuperTrendIndicator;
 import org.ta4j.core.indicators.volume.OnBalanceVolumeIndicator;
 import org.ta4j.core.indicators.volume.VWAPIndicator;
 import org.ta4j.core.num.Num;
@@ -101,6 +108,14 @@ final class Ta4jIndicators {
             case PSAR -> new ParabolicSarIndicator(series, num(series, ref, "step"), num(series, ref, "max"),
                     num(series, ref, "step"));
             case KELTNER -> keltner(series, ref, output);
+            case LAG -> new PreviousValueIndicator(input, intParam(ref, "bars"));
+            case HIGHEST -> new HighestValueIndicator(input, intParam(ref, "period"));
+            case LOWEST -> new LowestValueIndicator(input, intParam(ref, "period"));
+            case RANGE -> BinaryOperationIndicator.difference(new HighPriceIndicator(series), new LowPriceIndicator(series));
+            case SUPERTREND -> new SuperTrendIndicator(series, intParam(ref, "period"), ref.params().get("multiplier"));
+            case CONNORS_RSI -> new ConnorsRSIIndicator(input, intParam(ref, "rsi_period"),
+                    intParam(ref, "streak_period"), intParam(ref, "rank_period"));
+            case OPENING_RANGE -> new OpeningRangeIndicator(series, intParam(ref, "minutes"), output.equals("high"));
         };
     }
 
@@ -125,6 +140,10 @@ final class Ta4jIndicators {
         return switch (output) {
             case "upper" -> new BollingerBandsUpperIndicator(middle, deviation, factor);
             case "lower" -> new BollingerBandsLowerIndicator(middle, deviation, factor);
+            // ta4j's band width is in percent; the language's is a fraction, (upper − lower) / middle
+            case "width" -> BinaryOperationIndicator.quotient(new BollingerBandWidthIndicator(
+                    new BollingerBandsUpperIndicator(middle, deviation, factor), middle,
+                    new BollingerBandsLowerIndicator(middle, deviation, factor)), 100);
             default -> middle;
         };
     }

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Builds bars from trades in time order: each bar covers [start, start + timeframe) with start a multiple of the
- * timeframe since 1970-01-01T00:00Z (so daily bars start at midnight UTC); open and close are its first and last
- * trade, volume the sum of amounts. Periods without trades get no bar.
+ * timeframe since 1970-01-01T00:00Z (so daily bars start at midnight UTC), or for monthly bars a calendar month in
+ * UTC ({@link Timeframe#barStart}); open and close are its first and last trade, volume the sum of amounts. Periods
+ * without trades get no bar.
  */
 final class TradeAggregator {
 
@@ -17,7 +18,6 @@ final class TradeAggregator {
 
     /** @param trades single-price bars (open = high = low = close = price, volume = amount) in time order */
     static List<PriceBar> aggregate(List<PriceBar> trades, Timeframe timeframe) {
-        long width = timeframe.duration().toMillis();
         List<PriceBar> bars = new ArrayList<>();
         long currentStart = Long.MIN_VALUE;
         double open = 0;
@@ -26,7 +26,7 @@ final class TradeAggregator {
         double close = 0;
         double volume = 0;
         for (PriceBar trade : trades) {
-            long start = Math.floorDiv(trade.time().toEpochMilli(), width) * width;
+            long start = timeframe.barStart(trade.time()).toEpochMilli();
             if (start != currentStart) {
                 if (currentStart != Long.MIN_VALUE) {
                     bars.add(new PriceBar(Instant.ofEpochMilli(currentStart), open, high, low, close, volume));

@@ -63,6 +63,31 @@ class MetricsCalculatorTest {
     }
 
     @Test
+    void momentsOfThePerBarReturns() {
+        // m2 = Σ(r − 0.074074)² / 3 = 0.0176406, m3 = -0.000668597, m4 = 0.000466786;
+        // skewness m3 / m2^1.5 = -0.285361; kurtosis m4 / m2² = 1.5 (any three values give 1.5)
+        assertThat(metrics.returnsSkewness()).isCloseTo(-0.28536088, CLOSE);
+        assertThat(metrics.returnsKurtosis()).isCloseTo(1.5, CLOSE);
+        assertThat(metrics.returnCount()).isEqualTo(3);
+        assertThat(metrics.periodsPerYear()).isCloseTo(1.0, CLOSE);
+    }
+
+    @Test
+    void kurtosisIsNotInExcessAndSkewHasTheSignOfTheLongTail() {
+        // returns 0.1, 0.1, 0.1, -0.2: mean 0.025, m2 = 0.016875, m3 = -0.00253125, m4 = 0.000664453125
+        // skewness = -2/√3, kurtosis = 7/3
+        EquityCurve curve = new EquityCurve(new Instant[] {year(0), year(1), year(2), year(3), year(4)},
+                new double[] {100, 110, 121, 133.1, 106.48}, new boolean[5]);
+
+        Metrics m = MetricsCalculator.compute(curve, List.of(), 1, 1);
+
+        assertThat(m.returnsSkewness()).isCloseTo(-2 / Math.sqrt(3), CLOSE);
+        assertThat(m.returnsKurtosis()).isCloseTo(7 / 3.0, CLOSE);
+        assertThat(m.byName("return_count")).isEqualTo(4.0);
+        assertThat(m.byName("periods_per_year")).isCloseTo(1.0, CLOSE);
+    }
+
+    @Test
     void everyNamedMetricCanBeReadByItsName() {
         assertThat(Metrics.NAMES).allSatisfy(name -> assertThat(metrics.byName(name)).isNotNull());
         assertThat(metrics.byName("max_drawdown")).isEqualTo(metrics.maxDrawdown());
@@ -81,6 +106,9 @@ class MetricsCalculatorTest {
         assertThat(none.profitFactor()).isNull();
         assertThat(none.sqn()).isNull();
         assertThat(none.maxDrawdown()).isZero();
+        assertThat(none.returnsSkewness()).isNull();
+        assertThat(none.returnsKurtosis()).isNull();
+        assertThat(none.returnCount()).isEqualTo(1);
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = Condition.AllOf.class, name = "and"),
         @JsonSubTypes.Type(value = Condition.AnyOf.class, name = "or"),
         @JsonSubTypes.Type(value = Condition.Not.class, name = "not"),
+        @JsonSubTypes.Type(value = Condition.Within.class, name = "within"),
         @JsonSubTypes.Type(value = Condition.StopLossHit.class, name = "stop_loss_hit"),
         @JsonSubTypes.Type(value = Condition.TakeProfitHit.class, name = "take_profit_hit")
 })
@@ -66,6 +67,13 @@ public sealed interface Condition {
     }
 
     record Not(Condition condition) implements Condition {
+    }
+
+    /**
+     * {@code condition} was true on at least one of the last {@code bars} bars, the current one included
+     * ({@code within 1 bars} is the condition itself). Text: {@code RSI(2) < 5 within 3 bars}.
+     */
+    record Within(int bars, Condition condition) implements Condition {
     }
 
     /**

@@ -7,8 +7,6 @@ import java.util.Map;
 /** Canonical forms of expressions, so that equal indicators compare (and cache) equal. */
 public final class Expressions {
 
-    private static final Expression CLOSE = new Expression.Price(PriceField.CLOSE);
-
     private Expressions() {
     }
 
@@ -27,8 +25,14 @@ public final class Expressions {
             params.put(param.name(), ref.params().getOrDefault(param.name(), param.defaultValue()));
         }
         String output = ref.output() != null ? ref.output() : kind.outputs().isEmpty() ? null : kind.outputs().getFirst();
-        Expression input = kind.takesInput() ? normalize(ref.input() == null ? CLOSE : ref.input()) : null;
+        Expression input = kind.takesInput() ? normalize(ref.input() == null
+                ? new Expression.Price(kind.defaultInput()) : ref.input()) : null;
         return new IndicatorRef(kind.wireName(), params, output, input);
+    }
+
+    /** {@code input} as it was {@code bars} bars ago: {@code close[1]}. */
+    public static IndicatorRef lag(Expression input, int bars) {
+        return new IndicatorRef(IndicatorKind.LAG.wireName(), Map.of("bars", (double) bars), null, input);
     }
 
     /** An integer parameter of a normalized reference. */

@@ -17,7 +17,7 @@ public enum IndicatorKind {
     RSI(true, new Range(0, 100), List.of(), Param.period(14)),
     MACD(true, null, List.of("line", "signal", "histogram"),
             Param.period("fast", 12), Param.period("slow", 26), Param.period("signal", 9)),
-    BOLLINGER(true, null, List.of("middle", "upper", "lower", "percent_b"),
+    BOLLINGER(true, null, List.of("middle", "upper", "lower", "percent_b", "width"),
             Param.period(20), new Param("k", 2, 0.1, 10, false)),
     STOCHASTIC(false, new Range(0, 100), List.of("k", "d"), Param.period("k_period", 14), Param.period("d_period", 3)),
     ATR(false, null, List.of(), Param.period(14)),
@@ -31,7 +31,23 @@ public enum IndicatorKind {
     PSAR(false, null, List.of(),
             new Param("step", 0.02, 0.001, 1, false), new Param("max", 0.2, 0.001, 1, false)),
     KELTNER(false, null, List.of("middle", "upper", "lower"),
-            Param.period(20), new Param("multiplier", 2, 0.1, 10, false), Param.period("atr_period", 10));
+            Param.period(20), new Param("multiplier", 2, 0.1, 10, false), Param.period("atr_period", 10)),
+    /** The input series {@code bars} bars ago: {@code close[1]} is the previous close. */
+    LAG(true, null, List.of(), Param.period("bars", 1)),
+    /** Highest value of the input (default: the high) over the last {@code period} bars, the current one included. */
+    HIGHEST(true, null, List.of(), Param.period(20)),
+    /** Lowest value of the input (default: the low) over the last {@code period} bars, the current one included. */
+    LOWEST(true, null, List.of(), Param.period(20)),
+    /** The bar's range, high − low. */
+    RANGE(false, null, List.of()),
+    SUPERTREND(false, null, List.of(), Param.period(10), new Param("multiplier", 3, 0.1, 10, false)),
+    CONNORS_RSI(true, new Range(0, 100), List.of(),
+            Param.period("rsi_period", 3), Param.period("streak_period", 2), Param.period("rank_period", 100)),
+    /**
+     * High or low of the session's first {@code minutes} (intraday bars only; the session is the UTC calendar day,
+     * starting with its first bar); undefined until the opening range is complete.
+     */
+    OPENING_RANGE(false, null, List.of("high", "low"), new Param("minutes", 30, 1, 1440, true));
 
     private final boolean takesInput;
     private final Range range;
@@ -58,6 +74,15 @@ public enum IndicatorKind {
     /** The values the indicator can take, if bounded. */
     public Optional<Range> range() {
         return Optional.ofNullable(range);
+    }
+
+    /** The series a smoothing indicator reads when no input is given: the high for HIGHEST, the low for LOWEST. */
+    public PriceField defaultInput() {
+        return switch (this) {
+            case HIGHEST -> PriceField.HIGH;
+            case LOWEST -> PriceField.LOW;
+            default -> PriceField.CLOSE;
+        };
     }
 
     /** Named outputs; empty when the indicator has a single value. */

@@ -5,12 +5,15 @@ import io.tradingedu.shared.strategy.Condition.AnyOf;
 import io.tradingedu.shared.strategy.Condition.Not;
 import io.tradingedu.shared.strategy.Expression.Constant;
 import io.tradingedu.shared.strategy.Expression.IndicatorRef;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds rules that no data could ever make true: comparing a series with itself, comparing two constants the wrong
  * way, asking a bounded indicator (RSI, Stochastic, ADX, Williams %R) for a value outside its range, an empty
- * between, or requiring a rule and its negation at once.
+ * between, requiring a rule and its negation at once, or a breakout above a level that includes the current bar
+ * ({@link ChannelLevels}).
  */
 final class NeverTrue {
 
@@ -19,6 +22,10 @@ final class NeverTrue {
 
     /** Why the condition can never be true, or empty when some data could make it true. */
     static Optional<String> reason(Condition condition) {
+        Optional<String> channel = ChannelLevels.reason(condition);
+        if (channel.isPresent()) {
+            return channel;
+        }
         return switch (condition) {
             case Condition.Above c -> greater(c.left(), c.right(), "above");
             case Condition.Below c -> less(c.left(), c.right());
@@ -29,6 +36,7 @@ final class NeverTrue {
             case AnyOf c -> c.conditions().stream().allMatch(child -> reason(child).isPresent())
                     ? Optional.of("none of its alternatives can be true")
                     : Optional.empty();
+            case Condition.Within c -> reason(c.condition());
             case Not c -> alwaysTrue(c.condition())
                     ? Optional.of("it negates a rule that is always true") : Optional.empty();
             default -> Optional.empty();
@@ -93,13 +101,14 @@ final class NeverTrue {
     }
 
     private static Optional<String> allOf(AllOf c) {
+        Set<Condition> all = new HashSet<>(c.conditions());
         for (int i = 0; i < c.conditions().size(); i++) {
             Condition child = c.conditions().get(i);
             Optional<String> childReason = reason(child);
             if (childReason.isPresent()) {
                 return Optional.of("condition " + (i + 1) + " can never be true (" + childReason.get() + ")");
             }
-            if (c.conditions().contains(new Not(child))) {
+            if (all.contains(new Not(child))) {
                 return Optional.of("it requires a rule and its negation at the same time");
             }
         }

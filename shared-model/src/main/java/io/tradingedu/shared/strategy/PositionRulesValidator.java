@@ -9,6 +9,9 @@ import java.util.List;
  */
 final class PositionRulesValidator {
 
+    /** Most units a pyramiding position may hold. */
+    static final int MAX_UNITS = 100;
+
     private final List<Violation> violations = new ArrayList<>();
 
     private PositionRulesValidator() {
@@ -19,6 +22,24 @@ final class PositionRulesValidator {
         validator.risk(risk);
         validator.sizing(sizing, risk);
         validator.costs(costs);
+        return validator.violations;
+    }
+
+    /** Stop orders, reversal and pyramiding. */
+    static List<Violation> orders(StrategyDefinition strategy) {
+        PositionRulesValidator validator = new PositionRulesValidator();
+        if (strategy.reverses() && strategy.exitStop() == null) {
+            validator.add("reverse", "stop and reverse needs exit_stop: the level where the position turns, e.g. PSAR");
+        }
+        Integer units = strategy.pyramiding();
+        if (units != null) {
+            if (units < 1 || units > MAX_UNITS) {
+                validator.add("pyramiding", "must be between 1 and " + MAX_UNITS + ", was " + units);
+            } else if (units > 1 && Double.valueOf(1.0).equals(strategy.sizing().fractionOfEquity())) {
+                validator.add("pyramiding", "with size 100% of equity no unit can be added without leverage; size each "
+                        + "unit at most 1/" + units + " of equity, e.g. size: " + (100 / units) + "%");
+            }
+        }
         return validator.violations;
     }
 

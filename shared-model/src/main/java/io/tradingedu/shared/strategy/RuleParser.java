@@ -14,24 +14,31 @@ import java.util.Map;
  * <pre>
  * rule       := or
  * or         := and ("or" and)*
- * and        := unary ("and" unary)*
+ * and        := within ("and" within)*
+ * within     := unary ("within" bars ["bars"])*
  * unary      := "not" unary | "(" or ")" | "stop_loss_hit" | "take_profit_hit" | comparison
  * comparison := expr (">" | "<" | ">=" | "<=" | "above" | "below" | "crosses above" | "crosses below") expr
  *             | expr "between" expr "and" expr
  *             | expr ("rising" | "falling") ["over"] [bars] ["bars"]
- * expr       := number | open | high | low | close | volume | indicator ["(" args ")"] ["." output]
+ * expr       := atom ("[" bars "]")*
+ * atom       := number | open | high | low | close | volume | indicator ["(" args ")"] ["." output]
  * </pre>
+ * Numbers may be signed ({@code CCI(20) crosses under -100}, {@code > +100}); {@code crosses over/under} are
+ * aliases of {@code crosses above/below}. {@code X[n]} is X n bars ago ({@code close[1]}, {@code HIGHEST(high, 20)[1]}).
  * Indicators take positional parameters in catalogue order ({@code MACD(12, 26, 9)}) or named ones
  * ({@code BOLLINGER(period=20, k=2.5)}); smoothing indicators may take a series first ({@code SMA(RSI(14), 5)}).
  * An output can follow an underscore, as the original system wrote it: {@code MACD_histogram}, {@code BOLLINGER_upper}.
  */
 public final class RuleParser {
 
-    private static final Map<String, String> ALIASES = Map.of(
-            "BB", "BOLLINGER", "BBANDS", "BOLLINGER", "STOCH", "STOCHASTIC", "WILLR", "WILLIAMS_R",
-            "%R", "WILLIAMS_R", "SAR", "PSAR", "PARABOLIC_SAR", "PSAR", "DC", "DONCHIAN", "KC", "KELTNER");
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("BB", "BOLLINGER"), Map.entry("BBANDS", "BOLLINGER"), Map.entry("STOCH", "STOCHASTIC"),
+            Map.entry("WILLR", "WILLIAMS_R"), Map.entry("%R", "WILLIAMS_R"), Map.entry("SAR", "PSAR"),
+            Map.entry("PARABOLIC_SAR", "PSAR"), Map.entry("DC", "DONCHIAN"), Map.entry("KC", "KELTNER"),
+            Map.entry("CRSI", "CONNORS_RSI"), Map.entry("CONNORSRSI", "CONNORS_RSI"),
+            Map.entry("SUPER_TREND", "SUPERTREND"));
     private static final Map<String, String> OUTPUT_ALIASES = Map.of("hist", "histogram", "pct_b", "percent_b",
-            "b", "percent_b", "upper_band", "upper", "lower_band", "lower");
+            "b", "percent_b", "upper_band", "upper", "lower_band", "lower", "bandwidth", "width");
 
     private final List<Token> tokens;
     private int position;
@@ -63,12 +70,29 @@ public final class RuleParser {
     }
 
     private Condition and() {
-        List<Condition> all = new ArrayList<>(List.of(unary()));
+        List<Condition> all = new ArrayList<>(List.of(within()));
         while (peek().is("and") || peek().is("&")) {
             next();
-            all.add(unary());
+            all.add(within());
         }
         return all.size() == 1 ? all.getFirst() : new Condition.AllOf(all);
+    }
+
+    private Condition within() {
+        Condition condition = unary();
+        while (peek().is("within")) {
+            next();
+            Token number = next();
+            if (number.kind() != Kind.NUMBER) {
+                throw error(number, "expected the number of bars after 'within' but found " + number.describe());
+            }
+            int bars = wholeBars(number);
+            if (peek().is("bars") || peek().is("bar")) {
+                next();
+            }
+            condition = new Condition.Within(bars, condition);
+        }
+        return condition;
     }
 
     private Condition unary() {
@@ -136,12 +160,7 @@ public final class RuleParser {
         }
         int bars = 1;
         if (peek().kind() == Kind.NUMBER) {
-            Token number = next();
-            double value = Double.parseDouble(number.text());
-            if (value != Math.rint(value) || value < 1) {
-                throw error(number, "the number of bars must be a whole number of at least 1");
-            }
-            bars = (int) value;
+            bars = wholeBars(next());
         }
         if (peek().is("bars") || peek().is("bar")) {
             next();
@@ -149,7 +168,44 @@ public final class RuleParser {
         return bars;
     }
 
+    private int wholeBars(Token number) {
+        double value = number(number);
+        if (value != Math.rint(value) || value < 1) {
+            throw error(number, "the number of bars must be a whole number of at least 1, was " + number.text());
+        }
+        // the validator names the upper limit with the path
+        return (int) Math.min(value, Integer.MAX_VALUE);
+    }
+
+    /** One series, as in {@code entry_stop: HIGHEST(high, 20)[1]}. */
+    public static Expression parseExpression(String text) {
+        if (text == null || text.isBlank()) {
+            throw new StrategySyntaxException("the expression is empty", 0, 1);
+        }
+        RuleParser parser = new RuleParser(RuleTokenizer.tokenize(text));
+        Expression expression = parser.expression();
+        if (parser.peek().kind() != Kind.END) {
+            throw parser.error("expected the end of the expression");
+        }
+        return expression;
+    }
+
     private Expression expression() {
+        Expression expression = atom();
+        while (peek().is("[")) {
+            next();
+            Token number = next();
+            if (number.kind() != Kind.NUMBER) {
+                throw error(number, "expected how many bars ago, e.g. close[1], but found " + number.describe());
+            }
+            int bars = wholeBars(number);
+            expect("]");
+            expression = Expressions.lag(expression, bars);
+        }
+        return expression;
+    }
+
+    private Expression atom() {
         Token token = next();
         if (token.kind() == Kind.NUMBER) {
             return new Expression.Constant(number(token));
@@ -171,21 +227,15 @@ public final class RuleParser {
 
     private Expression indicator(Token token) {
         String upper = token.text().toUpperCase(Locale.ROOT);
-        String name;
         String output = null;
-        if (upper.equals("HIGHEST") || upper.equals("LOWEST")) {
-            name = "DONCHIAN";
-            output = upper.equals("HIGHEST") ? "upper" : "lower";
-        } else {
-            name = resolveName(upper);
-            if (name == null) {
-                int underscore = splitPoint(upper);
-                if (underscore < 0) {
-                    throw error(token, "unknown indicator '" + token.text() + "'");
-                }
-                name = resolveName(upper.substring(0, underscore));
-                output = outputName(token.text().substring(underscore + 1));
+        String name = resolveName(upper);
+        if (name == null) {
+            int underscore = splitPoint(upper);
+            if (underscore < 0) {
+                throw error(token, "unknown indicator '" + token.text() + "'");
             }
+            name = resolveName(upper.substring(0, underscore));
+            output = outputName(token.text().substring(underscore + 1));
         }
         Map<String, Double> params = new LinkedHashMap<>();
         Expression input = null;

@@ -29,8 +29,7 @@ final class RuleTokenizer {
             int start = i;
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (Character.isDigit(c) || (c == '.' && i + 1 < rule.length() && Character.isDigit(rule.charAt(i + 1)))
-                    || (c == '-' && startsNumber(rule, i, tokens))) {
+            } else if (startsNumber(rule, i)) {
                 i++;
                 while (i < rule.length() && (Character.isDigit(rule.charAt(i)) || rule.charAt(i) == '.')) {
                     i++;
@@ -45,7 +44,7 @@ final class RuleTokenizer {
             } else if ((c == '>' || c == '<' || c == '=' || c == '!') && i + 1 < rule.length() && rule.charAt(i + 1) == '=') {
                 i += 2;
                 tokens.add(new Token(Kind.SYMBOL, rule.substring(start, i), start + 1));
-            } else if ("()<>,.=&|!".indexOf(c) >= 0) {
+            } else if ("()[]<>,.=&|!".indexOf(c) >= 0) {
                 i++;
                 tokens.add(new Token(Kind.SYMBOL, String.valueOf(c), start + 1));
             } else {
@@ -56,24 +55,16 @@ final class RuleTokenizer {
         return tokens;
     }
 
-    /** A minus sign starts a number when no operand precedes it. */
-    private static boolean startsNumber(String rule, int i, List<Token> tokens) {
-        boolean digitFollows = i + 1 < rule.length() && Character.isDigit(rule.charAt(i + 1));
-        if (!digitFollows) {
-            return false;
+    /**
+     * A digit, a point before a digit, or a sign before either starts a number: the language has no arithmetic, so
+     * {@code -100} and {@code +100} are always signed constants ({@code CCI(20) crosses under -100}).
+     */
+    private static boolean startsNumber(String rule, int i) {
+        char c = rule.charAt(i);
+        int digitAt = c == '-' || c == '+' ? i + 1 : i;
+        if (digitAt < rule.length() && rule.charAt(digitAt) == '.') {
+            digitAt++;
         }
-        if (tokens.isEmpty()) {
-            return true;
-        }
-        Token previous = tokens.getLast();
-        return previous.kind() == Kind.SYMBOL && !previous.text().equals(")")
-                || previous.kind() == Kind.WORD && isOperatorWord(previous.text());
-    }
-
-    private static boolean isOperatorWord(String word) {
-        return switch (word.toLowerCase()) {
-            case "above", "below", "between", "and", "or", "not" -> true;
-            default -> false;
-        };
+        return digitAt < rule.length() && Character.isDigit(rule.charAt(digitAt));
     }
 }

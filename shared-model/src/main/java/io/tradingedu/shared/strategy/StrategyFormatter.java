@@ -6,6 +6,7 @@ import io.tradingedu.shared.strategy.Expression.IndicatorRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -26,9 +27,23 @@ public final class StrategyFormatter {
         if (strategy.direction() == Direction.SHORT) {
             lines.add("direction: short");
         }
-        lines.add("entry: " + condition(strategy.entry()));
+        if (strategy.entry() != null) {
+            lines.add("entry: " + condition(strategy.entry()));
+        }
         if (strategy.exit() != null) {
             lines.add("exit: " + condition(strategy.exit()));
+        }
+        if (strategy.entryStop() != null) {
+            lines.add("entry_stop: " + expression(strategy.entryStop()));
+        }
+        if (strategy.exitStop() != null) {
+            lines.add("exit_stop: " + expression(strategy.exitStop()));
+        }
+        if (strategy.reverses()) {
+            lines.add("reverse: true");
+        }
+        if (strategy.pyramiding() != null) {
+            lines.add("pyramiding: " + strategy.pyramiding());
         }
         Risk risk = strategy.risk();
         if (risk.stopLoss() != null) {
@@ -74,7 +89,9 @@ public final class StrategyFormatter {
             case Condition.Falling c -> expression(c.value()) + " falling over " + c.bars() + " bars";
             case AllOf c -> c.conditions().stream().map(StrategyFormatter::grouped).collect(Collectors.joining(" and "));
             case AnyOf c -> c.conditions().stream().map(StrategyFormatter::grouped).collect(Collectors.joining(" or "));
-            case Condition.Not c -> "not " + grouped(c.condition());
+            case Condition.Not c -> "not " + (c.condition() instanceof Condition.Within ? "(" + condition(c.condition())
+                    + ")" : grouped(c.condition()));
+            case Condition.Within c -> grouped(c.condition()) + " within " + c.bars() + " bars";
             case Condition.StopLossHit c -> "stop_loss_hit";
             case Condition.TakeProfitHit c -> "take_profit_hit";
         };
@@ -87,7 +104,8 @@ public final class StrategyFormatter {
                 ? "(" + text + ")" : text;
     }
 
-    static String expression(Expression expression) {
+    /** One series, e.g. {@code HIGHEST(high, 20)[1]}. */
+    public static String expression(Expression expression) {
         return switch (expression) {
             case Expression.Constant c -> number(c.constant());
             case Expression.Price p -> p.price().name().toLowerCase();
@@ -97,6 +115,11 @@ public final class StrategyFormatter {
 
     private static String indicator(IndicatorRef ref) {
         IndicatorKind kind = IndicatorKind.byName(ref.indicator()).orElse(null);
+        // close[1]: only when the bracket form reads back as exactly this reference
+        if (kind == IndicatorKind.LAG && ref.input() != null && ref.output() == null
+                && ref.params().keySet().equals(Set.of("bars")) && isWhole(ref.params().get("bars"))) {
+            return expression(ref.input()) + "[" + number(ref.params().get("bars")) + "]";
+        }
         List<String> arguments = new ArrayList<>();
         if (ref.input() != null) {
             arguments.add(expression(ref.input()));
@@ -116,6 +139,10 @@ public final class StrategyFormatter {
             return names.subList(0, params.size()).stream().map(name -> number(params.get(name))).toList();
         }
         return params.entrySet().stream().map(e -> e.getKey() + "=" + number(e.getValue())).toList();
+    }
+
+    private static boolean isWhole(Double value) {
+        return value != null && value >= 1 && value <= 5000 && value == Math.rint(value);
     }
 
     private static String number(double value) {

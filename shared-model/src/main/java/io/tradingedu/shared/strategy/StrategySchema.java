@@ -29,13 +29,22 @@ public final class StrategySchema {
                 .put("$schema", "https://json-schema.org/draft/2020-12/schema")
                 .put("$id", ID)
                 .put("title", "Trading strategy, version " + StrategyDefinition.VERSION);
-        object(schema, List.of("entry"));
+        object(schema, List.of());
+        // an entry rule, an entry stop level, or both
+        ArrayNode entryRequired = schema.putArray("anyOf");
+        entryRequired.addObject().putArray("required").add("entry");
+        entryRequired.addObject().putArray("required").add("entry_stop");
         ObjectNode properties = schema.putObject("properties");
         properties.putObject("version").put("const", StrategyDefinition.VERSION);
         properties.putObject("name").put("type", "string");
         enumOf(properties.putObject("direction"), "long", "short");
         properties.set("entry", ref("condition"));
         properties.set("exit", ref("condition"));
+        properties.set("entry_stop", ref("expression"));
+        properties.set("exit_stop", ref("expression"));
+        properties.putObject("reverse").put("type", "boolean");
+        properties.putObject("pyramiding").put("type", "integer").put("minimum", 1)
+                .put("maximum", PositionRulesValidator.MAX_UNITS);
         properties.set("risk", risk());
         properties.set("sizing", sizing());
         properties.set("costs", costs());
@@ -103,6 +112,11 @@ public final class StrategySchema {
                     .set("items", ref("condition"));
             oneOf.add(node);
         }
+        ObjectNode within = condition("within");
+        within.withArray("required").add("bars").add("condition");
+        within.withObject("properties").putObject("bars").put("type", "integer").put("minimum", 1).put("maximum", 5000);
+        within.withObject("properties").set("condition", ref("condition"));
+        oneOf.add(within);
         ObjectNode not = condition("not");
         not.withArray("required").add("condition");
         not.withObject("properties").set("condition", ref("condition"));

@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
  * direction: long
  * entry: RSI(14) &lt; 30
  * exit: RSI(14) &gt; 70
+ * entry_stop: HIGHEST(high, 20)[1]   (a stop order to enter at this level on the next bar)
+ * exit_stop: LOWEST(low, 10)[1]      (a stop order to leave at this level on the next bar)
+ * reverse: true            (a filled exit stop opens the opposite position)
+ * pyramiding: 3            (up to 3 units open at once)
  * stop_loss: 2%            (or: 2 ATR, 2.5 ATR(20))
  * take_profit: 2R          (or: 5%)
  * trailing_stop: 3%
@@ -21,7 +25,8 @@ import java.util.regex.Pattern;
  * commission_bps: 5
  * slippage_bps: 2
  * </pre>
- * Several {@code entry} lines must all hold (a rule set); several {@code exit} lines are alternatives.
+ * Several {@code entry} lines must all hold (a rule set); several {@code exit} lines are alternatives. A strategy
+ * needs an {@code entry} or an {@code entry_stop} line.
  */
 public final class StrategyText {
 
@@ -41,6 +46,10 @@ public final class StrategyText {
     private Risk.TakeProfit takeProfit;
     private Risk.TrailingStop trailingStop;
     private Integer maxBars;
+    private Expression entryStop;
+    private Expression exitStop;
+    private Boolean reverse;
+    private Integer pyramiding;
     private Sizing sizing;
     private double commissionBps;
     private double slippageBps;
@@ -58,8 +67,8 @@ public final class StrategyText {
                 reader.read(line, i + 1);
             }
         }
-        if (reader.entries.isEmpty()) {
-            throw new StrategySyntaxException("an 'entry:' line is required", lines.length, 1);
+        if (reader.entries.isEmpty() && reader.entryStop == null) {
+            throw new StrategySyntaxException("an 'entry:' or 'entry_stop:' line is required", lines.length, 1);
         }
         return reader.build();
     }
@@ -92,12 +101,21 @@ public final class StrategyText {
             case "stop_loss", "stop" -> stopLoss = stopLoss(value, line);
             case "take_profit", "target" -> takeProfit = takeProfit(value, line);
             case "trailing_stop" -> trailingStop = new Risk.TrailingStop(percent(value, line));
-            case "max_bars", "time_exit" -> maxBars = (int) number(value, line);
+            case "max_bars", "time_exit" -> maxBars = wholeNumber(value, line);
+            case "entry_stop", "buy_stop" -> entryStop = RuleParser.parseExpression(value);
+            case "exit_stop", "sell_stop" -> exitStop = RuleParser.parseExpression(value);
+            case "reverse", "stop_and_reverse" -> reverse = switch (value.toLowerCase(Locale.ROOT)) {
+                case "true", "yes" -> Boolean.TRUE;
+                case "false", "no" -> Boolean.FALSE;
+                default -> throw new StrategySyntaxException("reverse is 'true' or 'false'", line, 1);
+            };
+            case "pyramiding", "max_units" -> pyramiding = wholeNumber(value, line);
             case "size", "sizing", "position_size" -> sizing = sizing(value, line);
             case "commission_bps", "commission" -> commissionBps = number(value, line);
             case "slippage_bps", "slippage" -> slippageBps = number(value, line);
             default -> throw new StrategySyntaxException("unknown key '" + key + "'; keys: name, direction, entry, "
-                    + "exit, stop_loss, take_profit, trailing_stop, max_bars, size, commission_bps, slippage_bps",
+                    + "exit, entry_stop, exit_stop, reverse, pyramiding, stop_loss, take_profit, trailing_stop, "
+                    + "max_bars, size, commission_bps, slippage_bps",
                     line, 1);
         }
     }
@@ -143,6 +161,14 @@ public final class StrategyText {
         return parse(matcher.group(1), line);
     }
 
+    private static int wholeNumber(String value, int line) {
+        double number = number(value, line);
+        if (number != Math.rint(number) || number > Integer.MAX_VALUE) {
+            throw new StrategySyntaxException("expected a whole number but found '" + value + "'", line, 1);
+        }
+        return (int) number;
+    }
+
     private static double parse(String number, int line) {
         try {
             return Double.parseDouble(number);
@@ -152,9 +178,11 @@ public final class StrategyText {
     }
 
     private StrategyDefinition build() {
-        Condition entry = entries.size() == 1 ? entries.getFirst() : new Condition.AllOf(entries);
+        Condition entry = entries.isEmpty() ? null : entries.size() == 1 ? entries.getFirst()
+                : new Condition.AllOf(entries);
         Condition exit = exits.isEmpty() ? null : exits.size() == 1 ? exits.getFirst() : new Condition.AnyOf(exits);
         return new StrategyDefinition(StrategyDefinition.VERSION, name, direction, entry, exit,
-                new Risk(stopLoss, takeProfit, trailingStop, maxBars), sizing, new Costs(commissionBps, slippageBps));
+                new Risk(stopLoss, takeProfit, trailingStop, maxBars), sizing, new Costs(commissionBps, slippageBps),
+                entryStop, exitStop, reverse, pyramiding);
     }
 }

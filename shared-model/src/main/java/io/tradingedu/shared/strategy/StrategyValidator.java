@@ -4,6 +4,7 @@ import io.tradingedu.shared.strategy.Condition.AllOf;
 import io.tradingedu.shared.strategy.Condition.AnyOf;
 import io.tradingedu.shared.strategy.Condition.Not;
 import io.tradingedu.shared.strategy.Expression.IndicatorRef;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +32,29 @@ public final class StrategyValidator {
         return List.copyOf(validator.violations);
     }
 
+    /**
+     * As {@link #validate(StrategyDefinition)}, plus what depends on the data it will run on: the opening range needs
+     * intraday bars, and its minutes must be a whole number of bars.
+     *
+     * @param barDuration the length of one bar of the dataset
+     */
+    public static List<Violation> validate(StrategyDefinition strategy, Duration barDuration) {
+        List<Violation> found = new ArrayList<>(validate(strategy));
+        if (found.isEmpty()) {
+            found.addAll(DataRequirements.check(strategy, barDuration));
+        }
+        return List.copyOf(found);
+    }
+
+    /** @throws InvalidStrategyException listing every violation, including those of the data it will run on */
+    public static StrategyDefinition requireValid(StrategyDefinition strategy, Duration barDuration) {
+        List<Violation> found = validate(strategy, barDuration);
+        if (!found.isEmpty()) {
+            throw new InvalidStrategyException(found);
+        }
+        return strategy;
+    }
+
     /** @throws InvalidStrategyException listing every violation */
     public static StrategyDefinition requireValid(StrategyDefinition strategy) {
         List<Violation> found = validate(strategy);
@@ -45,19 +69,31 @@ public final class StrategyValidator {
             add("version", "unsupported version " + strategy.version() + "; this service reads version "
                     + StrategyDefinition.VERSION);
         }
-        if (strategy.entry() == null) {
-            add("entry", "an entry rule is required");
-        } else {
+        if (strategy.entry() == null && strategy.entryStop() == null) {
+            add("entry", "an entry rule (or an entry_stop level) is required");
+        } else if (strategy.entry() != null) {
+            int before = violations.size();
             condition("entry", strategy.entry(), true);
-            NeverTrue.reason(strategy.entry()).ifPresent(reason ->
-                    add("entry", "can never be true, so the strategy would never trade: " + reason));
+            boolean channelReported = violations.subList(before, violations.size()).stream()
+                    .anyMatch(v -> v.message().contains(ChannelLevels.HINT));
+            if (!channelReported) {
+                NeverTrue.reason(strategy.entry()).ifPresent(reason ->
+                        add("entry", "can never be true, so the strategy would never trade: " + reason));
+            }
         }
         if (strategy.exit() != null) {
             condition("exit", strategy.exit(), false);
         }
+        if (strategy.entryStop() != null) {
+            expression("entry_stop", strategy.entryStop());
+        }
+        if (strategy.exitStop() != null) {
+            expression("exit_stop", strategy.exitStop());
+        }
         violations.addAll(PositionRulesValidator.validate(strategy.risk(), strategy.sizing(), strategy.costs()));
-        if (strategy.exit() == null && !closesThroughRisk(strategy.risk())) {
-            add("exit", "no exit rule and no stop loss, take profit, trailing stop or max_bars: "
+        violations.addAll(PositionRulesValidator.orders(strategy));
+        if (strategy.exit() == null && strategy.exitStop() == null && !closesThroughRisk(strategy.risk())) {
+            add("exit", "no exit rule, exit_stop, stop loss, take profit, trailing stop or max_bars: "
                     + "a position would never be closed");
         }
         if (usesKeyword(strategy.exit(), Condition.StopLossHit.class) && strategy.risk().stopLoss() == null) {
@@ -76,10 +112,10 @@ public final class StrategyValidator {
     private void condition(String path, Condition condition, boolean entry) {
         switch (condition) {
             case null -> add(path, "a condition is required");
-            case Condition.Above c -> operands(path, c.left(), c.right());
-            case Condition.Below c -> operands(path, c.left(), c.right());
-            case Condition.CrossesAbove c -> operands(path, c.left(), c.right());
-            case Condition.CrossesBelow c -> operands(path, c.left(), c.right());
+            case Condition.Above c -> comparison(path, c, c.left(), c.right());
+            case Condition.Below c -> comparison(path, c, c.left(), c.right());
+            case Condition.CrossesAbove c -> comparison(path, c, c.left(), c.right());
+            case Condition.CrossesBelow c -> comparison(path, c, c.left(), c.right());
             case Condition.Between c -> {
                 expression(path + ".value", c.value());
                 expression(path + ".lower", c.lower());
@@ -90,6 +126,12 @@ public final class StrategyValidator {
             case AllOf c -> children(path, c.conditions(), entry);
             case AnyOf c -> children(path, c.conditions(), entry);
             case Not c -> condition(path + ".condition", c.condition(), entry);
+            case Condition.Within c -> {
+                if (c.bars() < 1 || c.bars() > 5000) {
+                    add(path + ".bars", "must be between 1 and 5000, was " + c.bars());
+                }
+                condition(path + ".condition", c.condition(), entry);
+            }
             case Condition.StopLossHit c -> keywordInEntry(path, "stop_loss_hit", entry);
             case Condition.TakeProfitHit c -> keywordInEntry(path, "take_profit_hit", entry);
         }
@@ -110,9 +152,13 @@ public final class StrategyValidator {
         }
     }
 
-    private void operands(String path, Expression left, Expression right) {
+    private void comparison(String path, Condition condition, Expression left, Expression right) {
+        int before = violations.size();
         expression(path + ".left", left);
         expression(path + ".right", right);
+        if (violations.size() == before) {
+            ChannelLevels.reason(condition).ifPresent(reason -> add(path, reason));
+        }
     }
 
     private void lookback(String path, Expression value, int bars) {
@@ -143,6 +189,7 @@ public final class StrategyValidator {
             return;
         }
         IndicatorKind k = kind.get();
+        int before = violations.size();
         for (Map.Entry<String, Double> given : ref.params().entrySet()) {
             String paramPath = path + ".params." + given.getKey();
             var param = k.param(given.getKey());
@@ -154,6 +201,7 @@ public final class StrategyValidator {
                 paramValue(paramPath, param.get(), given.getValue());
             }
         }
+        boolean paramsValid = violations.size() == before;
         if (ref.output() != null && !k.outputs().contains(ref.output())) {
             add(path + ".output", k.outputs().isEmpty()
                     ? k.wireName() + " has a single output; leave output out"
@@ -166,7 +214,7 @@ public final class StrategyValidator {
                 add(path + ".input", k.wireName() + " reads the bars themselves and takes no input series");
             }
         }
-        if (k == IndicatorKind.MACD && violations.stream().noneMatch(v -> v.path().startsWith(path + ".params"))) {
+        if (k == IndicatorKind.MACD && paramsValid) {
             IndicatorRef normalized = (IndicatorRef) Expressions.normalize(ref);
             if (normalized.params().get("fast") >= normalized.params().get("slow")) {
                 add(path + ".params.fast", "the fast period must be shorter than the slow period");
@@ -191,6 +239,7 @@ public final class StrategyValidator {
             case AllOf c -> c.conditions().stream().anyMatch(child -> usesKeyword(child, keyword));
             case AnyOf c -> c.conditions().stream().anyMatch(child -> usesKeyword(child, keyword));
             case Not c -> usesKeyword(c.condition(), keyword);
+            case Condition.Within c -> usesKeyword(c.condition(), keyword);
             default -> keyword.isInstance(condition);
         };
     }

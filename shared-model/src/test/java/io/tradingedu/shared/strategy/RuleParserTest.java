@@ -56,8 +56,9 @@ class RuleParserTest {
         assertThat(RuleParser.parse("SMA(RSI(14), 5) > 50")).isEqualTo(new Condition.Above(
                 new IndicatorRef("SMA", Map.of("period", 5.0), null, IndicatorRef.of("RSI", Map.of("period", 14.0))),
                 new Constant(50)));
-        assertThat(RuleParser.parse("close > highest(20)")).isEqualTo(new Condition.Above(
-                new Price(PriceField.CLOSE), new IndicatorRef("DONCHIAN", Map.of("period", 20.0), "upper", null)));
+        assertThat(RuleParser.parse("close > highest(20)[1]")).isEqualTo(new Condition.Above(
+                new Price(PriceField.CLOSE),
+                Expressions.lag(new IndicatorRef("HIGHEST", Map.of("period", 20.0), null, null), 1)));
     }
 
     @Test

@@ -58,6 +58,6 @@ class StrategyTextTest {
         assertThatThrownBy(() -> StrategyText.parse("entyr: close > 1"))
                 .hasMessageContaining("unknown key 'entyr'");
         assertThatThrownBy(() -> StrategyText.parse("exit: close > 1"))
-                .hasMessageContaining("an 'entry:' line is required");
+                .hasMessageContaining("an 'entry:' or 'entry_stop:' line is required");
     }
 }

@@ -68,7 +68,7 @@ class StrategyValidatorTest {
     @Test
     void requiresAWayOutOfEveryPosition() {
         assertThat(violationsOf("entry: close > SMA(20)")).containsExactly(new Violation("exit",
-                "no exit rule and no stop loss, take profit, trailing stop or max_bars: a position would never be closed"));
+                "no exit rule, exit_stop, stop loss, take profit, trailing stop or max_bars: a position would never be closed"));
         assertThat(violationsOf("entry: close > SMA(20)\nmax_bars: 10")).isEmpty();
     }
 
