@@ -1,6 +1,7 @@
 package io.tradingedu.shared.pipeline;
 
 import io.tradingedu.shared.backtest.BacktestPlan;
+import io.tradingedu.shared.backtest.OpenParameter;
 import io.tradingedu.shared.strategy.StrategyDefinition;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,19 @@ public record RunBacktest(UUID eventId, UUID runId, UUID mediaId, Instant occurr
         return PipelineStage.BACKTEST;
     }
 
-    /** @param key the orchestrator's name for the strategy, echoed in the result */
-    public record StrategyToTest(String key, StrategyDefinition definition) {
+    /**
+     * @param key    the orchestrator's name for the strategy, echoed in the result
+     * @param tuning the parameters the lesson left open: tuned on the in-sample part only, then judged out of sample;
+     *               empty when the strategy is tested as it is
+     */
+    public record StrategyToTest(String key, StrategyDefinition definition, List<OpenParameter> tuning) {
+
+        public StrategyToTest {
+            tuning = tuning == null ? List.of() : List.copyOf(tuning);
+        }
+
+        public StrategyToTest(String key, StrategyDefinition definition) {
+            this(key, definition, List.of());
+        }
     }
 }
