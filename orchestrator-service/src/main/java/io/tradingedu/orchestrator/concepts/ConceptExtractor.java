@@ -25,7 +25,11 @@ import java.util.Set;
  *       <td>{"condition": the shared-model JSON of the Condition, "role": entry|exit|filter when the sentence says,
  *       "assumed": [...] when a parameter, the threshold ("oversold") or the operands ("golden cross") were
  *       assumed}; text in the compact rule form, e.g. {@code RSI(14) < 30}</td></tr>
- *   <tr><td>risk_rule</td><td>stop_loss, take_profit, risk_reward, trailing_stop, position_risk, max_holding</td>
+ *   <tr><td>level</td><td>entry_stop, exit_stop: an order at a price level ("buy a 20-day high breakout")</td>
+ *       <td>{"level": the expression's JSON, "role": entry|exit}; text {@code entry_stop: HIGHEST(high, 20)}; see
+ *       {@link LevelRules}</td></tr>
+ *   <tr><td>risk_rule</td><td>stop_loss, take_profit, risk_reward, trailing_stop, position_risk, max_holding,
+ *       pyramiding</td>
  *       <td>see {@link RiskRules}; text as a StrategyText line, e.g. {@code stop_loss: 2%}</td></tr>
  *   <tr><td>chart_pattern / candlestick</td><td>double_top, bull_flag, ... / hammer, doji, bullish_engulfing,
  *       ...</td><td>{"family": "chart"|"candlestick"}</td></tr>
@@ -71,6 +75,7 @@ public final class ConceptExtractor {
         all.addAll(conditions);
         all.addAll(averagesNamedByLength(conditions, mentions));
         all.addAll(RiskRules.find(lower));
+        all.addAll(LevelRules.find(lower));
         all.addAll(PatternRules.find(lower));
         all.addAll(TimeframeRules.find(lower));
         all.addAll(DirectionRules.find(lower));

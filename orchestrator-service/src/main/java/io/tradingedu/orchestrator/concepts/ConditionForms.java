@@ -1,6 +1,7 @@
 package io.tradingedu.orchestrator.concepts;
 
 import io.tradingedu.shared.strategy.Condition;
+import io.tradingedu.shared.strategy.Expression;
 import io.tradingedu.shared.strategy.Risk;
 import io.tradingedu.shared.strategy.StrategyDefinition;
 import io.tradingedu.shared.strategy.StrategyFormatter;
@@ -28,7 +29,7 @@ final class ConditionForms {
 
     /** The finding for a condition said at {@code at}, or null when the condition could never be run. */
     static Finding finding(String lower, int at, Condition condition, List<String> assumed, double certainty) {
-        if (!StrategyValidator.validate(strategy(condition)).isEmpty()) {
+        if (!valid(condition)) {
             return null;
         }
         Map<String, Object> json = json(condition);
@@ -49,6 +50,19 @@ final class ConditionForms {
     @SuppressWarnings("unchecked")
     static Map<String, Object> json(Condition condition) {
         var tree = StrategyJson.toTree(strategy(condition)).get("entry");
+        return MAPPER.convertValue(tree, LinkedHashMap.class);
+    }
+
+    /** Whether the validator accepts the condition as an entry rule. */
+    static boolean valid(Condition condition) {
+        return StrategyValidator.validate(strategy(condition)).isEmpty();
+    }
+
+    /** An expression's JSON tree as maps and lists, e.g. {@code {"indicator": "HIGHEST", ...}}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(Expression expression) {
+        var tree = StrategyJson.toTree(strategy(new Condition.Above(expression, new Expression.Constant(0))))
+                .get("entry").get("left");
         return MAPPER.convertValue(tree, LinkedHashMap.class);
     }
 

@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds indicators named in a lower-case, normalised sentence with the parameters said around them: "50-day SMA",
@@ -40,24 +42,35 @@ final class IndicatorMentions {
     private record Name(IndicatorKind kind, Pattern pattern) {
     }
 
-    private static final List<Name> NAMES = List.of(
-            name(IndicatorKind.EMA, "exponential moving averages?|exponential averages?|emas?"),
-            name(IndicatorKind.WMA, "weighted moving averages?|wmas?"),
-            name(IndicatorKind.SMA, "simple moving averages?|moving averages?|smas?|mas?"),
-            name(IndicatorKind.RSI, "relative strength index|relative strength|rsi"),
-            name(IndicatorKind.MACD, "macd"),
-            name(IndicatorKind.BOLLINGER, "bollinger bands?|bollinger|bbands"),
-            name(IndicatorKind.STOCHASTIC, "stochastics?(?: oscillator)?|stoch"),
-            name(IndicatorKind.ATR, "average true range|atr"),
-            name(IndicatorKind.ADX, "average directional (?:movement )?index|adx"),
-            name(IndicatorKind.CCI, "commodity channel index|cci"),
-            name(IndicatorKind.WILLIAMS_R, "williams\\s*(?:%|percent)\\s*r|williams r"),
-            name(IndicatorKind.ROC, "rate of change|roc"),
-            name(IndicatorKind.OBV, "on[- ]balance volume|obv"),
-            name(IndicatorKind.DONCHIAN, "donchian(?: channels?)?"),
-            name(IndicatorKind.VWAP, "volume[- ]weighted average price|vwap"),
-            name(IndicatorKind.PSAR, "parabolic sar|parabolic stop and reverse|psar"),
-            name(IndicatorKind.KELTNER, "keltner(?: channels?)?"));
+    /** Ordered: where two names overlap the earlier wins ("connors rsi" before "rsi"). */
+    private static final List<Name> NAMES = Stream.of(
+            name("EMA", "exponential moving averages?|exponential averages?|emas?"),
+            name("WMA", "weighted moving averages?|wmas?"),
+            name("SMA", "simple moving averages?|moving averages?|smas?|mas?"),
+            name("CONNORS_RSI", "connors ?rsi|connors relative strength(?: index)?|crsi"),
+            name("RSI", "relative strength index|relative strength|rsi"),
+            name("MACD", "macd"),
+            name("BOLLINGER", "bollinger bands?|bollinger|bbands"),
+            name("STOCHASTIC", "stochastics?(?: oscillator)?|stoch"),
+            name("ATR", "average true range|atr"),
+            name("ADX", "average directional (?:movement )?index|adx"),
+            name("CCI", "commodity channel index|cci"),
+            name("WILLIAMS_R", "williams\\s*(?:%|percent)\\s*r|williams r"),
+            name("ROC", "rate of change|roc"),
+            name("OBV", "on[- ]balance volume|obv"),
+            name("DONCHIAN", "donchian(?: channels?)?"),
+            name("VWAP", "volume[- ]weighted average price|vwap"),
+            name("PSAR", "parabolic sar|parabolic stop and reverse|psar"),
+            name("KELTNER", "keltner(?: channels?)?"),
+            name("SUPERTREND", "super ?trend"),
+            name("OPENING_RANGE", "opening range"),
+            name("RANGE", "(?:day's|daily|bar's|candle's|today's|the bar|the day|the candle)(?:'s)? range"
+                    + "|range of (?:the|this|today's) (?:bar|day|candle)"))
+            .flatMap(Optional::stream).toList();
+
+    /** Outputs said after the name: "MACD histogram", "Bollinger band width", "opening range high". */
+    private static final Pattern OUTPUT_AFTER = Pattern.compile("^\\s*\\)?\\s+(histogram|signal line|signal|width|"
+            + "high|low)\\b");
 
     private static final String NUMBER = "(\\d+(?:\\.\\d+)?)";
     /** A number just before the name, optionally with its unit: "50-day", "14-period", "20". */
@@ -72,13 +85,14 @@ final class IndicatorMentions {
     private static final Pattern NAMED_PERIOD = Pattern.compile(
             "^\\s*,?\\s*(?:with|using|on)?\\s*(?:a|the)?\\s*(?:period|length|lookback|setting)\\s+"
                     + "(?:of|set to|at)?\\s*" + NUMBER + "\\b");
-    private static final Pattern MACD_OUTPUT = Pattern.compile("^\\s*\\)?\\s+(histogram|signal line|signal)\\b");
 
     private IndicatorMentions() {
     }
 
-    private static Name name(IndicatorKind kind, String alternatives) {
-        return new Name(kind, Pattern.compile("\\b(?:" + alternatives + ")\\b"));
+    /** Names of indicators the catalogue has; none for a name it does not have (yet). */
+    private static Optional<Name> name(String wireName, String alternatives) {
+        return IndicatorKind.byName(wireName)
+                .map(kind -> new Name(kind, Pattern.compile("\\b(?:" + alternatives + ")\\b")));
     }
 
     static List<Mention> find(String lower) {
@@ -153,11 +167,12 @@ final class IndicatorMentions {
             end += offset;
         }
         String output = null;
-        if (kind == IndicatorKind.MACD) {
-            Matcher m = MACD_OUTPUT.matcher(lower.substring(end));
-            if (m.find()) {
-                output = m.group(1).startsWith("signal") ? "signal" : "histogram";
-                end += m.end();
+        Matcher said = OUTPUT_AFTER.matcher(lower.substring(end));
+        if (said.find()) {
+            String word = said.group(1).startsWith("signal") ? "signal" : said.group(1);
+            if (kind.outputs().contains(word)) {
+                output = word;
+                end += said.end();
             }
         }
         if (plural && before.size() > 1) {

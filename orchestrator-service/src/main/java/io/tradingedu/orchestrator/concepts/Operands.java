@@ -18,16 +18,25 @@ import java.util.regex.Pattern;
  */
 final class Operands {
 
-    enum Type { INDICATOR, PRICE, CONSTANT, BARE_AVERAGE }
+    /**
+     * REFERENCE is "it"/"they", standing for what the sentence compared before; LEVEL is a price level said as a
+     * channel ("the 20-day high"), already an expression.
+     */
+    enum Type { INDICATOR, PRICE, CONSTANT, BARE_AVERAGE, REFERENCE, LEVEL }
 
     /**
      * @param mention      for indicators (and band/signal lines, whose parameters come from the sentence)
      * @param price        for prices
      * @param value        the constant, or the length of a bare average
      * @param averageHint  a constant said as "the 200", which is a moving average when compared with one
+     * @param level        for levels
      */
     record Operand(int start, int end, Type type, Mention mention, PriceField price, double value,
-                   boolean averageHint) {
+                   boolean averageHint, Expression level) {
+
+        Operand(int start, int end, Type type, Mention mention, PriceField price, double value, boolean averageHint) {
+            this(start, end, type, mention, price, value, averageHint, null);
+        }
     }
 
     private static final Set<IndicatorKind> AVERAGES = Set.of(IndicatorKind.SMA, IndicatorKind.EMA, IndicatorKind.WMA);
@@ -43,7 +52,8 @@ final class Operands {
             "\\b(upper|lower|middle)\\s+(?:(bollinger|keltner|donchian)\\s+)?(?:bands?|channel(?: line)?)\\b");
     private static final Pattern SIGNAL_LINE = Pattern.compile("\\bsignal line\\b");
     private static final Pattern BARE_AVERAGE = Pattern.compile("\\b(\\d+)-(?:day|period|bar|week)\\b");
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.:%-])-?\\d+(?:\\.\\d+)?(?![\\w%:-]|\\.\\d)");
+    private static final Pattern REFERENCE = Pattern.compile("\\b(?:it|they)\\b");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.:%+-])[-+]?\\d+(?:\\.\\d+)?(?![\\w%:-]|\\.\\d)");
     /** "the 30 level", "the 100 mark" are levels, never averages. */
     private static final Pattern LEVEL_AFTER = Pattern.compile("^\\s*(?:level|mark|area|line|zone|dollars?|cents?|"
             + "points?|pips?|ticks?|bars?|days?|candles?|times)\\b");
@@ -78,11 +88,20 @@ final class Operands {
             add(found, new Operand(bare.start(), bare.end(), Type.BARE_AVERAGE, null, null,
                     Double.parseDouble(bare.group(1)), false));
         }
+        for (Levels.Level level : Levels.find(lower)) {
+            add(found, new Operand(level.start(), level.end(), Type.LEVEL, null, null, 0, false, level.expression()));
+        }
         for (var price : PRICES.entrySet()) {
             Matcher m = price.getKey().matcher(lower);
             while (m.find()) {
-                add(found, new Operand(m.start(), m.end(), Type.PRICE, null, price.getValue(), 0, false));
+                if (!saysHowAnIndicatorCloses(lower, mentions, m.start())) {
+                    add(found, new Operand(m.start(), m.end(), Type.PRICE, null, price.getValue(), 0, false));
+                }
             }
+        }
+        Matcher reference = REFERENCE.matcher(lower);
+        while (reference.find()) {
+            add(found, new Operand(reference.start(), reference.end(), Type.REFERENCE, null, null, 0, false));
         }
         Matcher number = NUMBER.matcher(lower);
         while (number.find()) {
@@ -93,6 +112,11 @@ final class Operands {
         }
         found.sort(Comparator.comparingInt(Operand::start));
         return found;
+    }
+
+    /** "the RSI closes under 5": the indicator's value on the close, not the price. */
+    private static boolean saysHowAnIndicatorCloses(String lower, List<Mention> mentions, int at) {
+        return mentions.stream().anyMatch(m -> m.end() <= at && lower.substring(m.end(), at).isBlank());
     }
 
     static boolean isAverage(Operand operand) {
@@ -131,7 +155,9 @@ final class Operands {
             case INDICATOR -> operand.mention().ref();
             case PRICE -> new Expression.Price(operand.price());
             case CONSTANT -> new Expression.Constant(operand.value());
+            case LEVEL -> operand.level();
             case BARE_AVERAGE -> throw new IllegalStateException("a bare average needs its kind first");
+            case REFERENCE -> throw new IllegalStateException("a reference needs what it refers to first");
         };
     }
 }

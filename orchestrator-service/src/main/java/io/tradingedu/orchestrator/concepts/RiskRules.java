@@ -27,8 +27,13 @@ final class RiskRules {
 
     private static final String NUMBER = "(\\d+(?:\\.\\d+)?)";
     private static final Pattern PERCENT = Pattern.compile(NUMBER + "%");
+    /** "2 ATR", "2 x ATR(20)", "two times the 20-day ATR": group 1 the multiple, 2 or 3 the period when said. */
     private static final Pattern ATR = Pattern.compile(NUMBER + "\\s*(?:x|times)?\\s*(?:the\\s+)?"
-            + "(?:atr|average true range)\\b(?:\\s*\\(\\s*(\\d+)\\s*\\))?");
+            + "(?:(\\d+)-(?:day|period|bar)\\s+)?(?:atr|average true range)\\b(?:\\s*\\(\\s*(\\d+)\\s*\\))?");
+    /** "add … up to 3 units", "pyramid up to four times", "a maximum of 4 units": at most n entries at once. */
+    private static final Pattern PYRAMIDING = Pattern.compile("\\b(?:pyramid(?:ing)?|add(?:ing)? (?:to (?:the|your|a|"
+            + "my) (?:position|trade|winners?)|(?:another|one more|a) unit|units?))\\b[^.;]{0,60}?\\b(?:up to|at most|"
+            + "a maximum of|max(?:imum)?(?: of)?)\\s+" + NUMBER + "\\s+(?:units|times|entries|positions)\\b");
     private static final Pattern R_MULTIPLE = Pattern.compile(NUMBER + "\\s*r\\b|" + NUMBER + "\\s*(?:x|times)\\s+"
             + "(?:the\\s+|your\\s+|my\\s+|our\\s+)?(?:initial\\s+)?(?:risk|stop(?: distance)?)\\b");
     private static final Pattern RATIO = Pattern.compile("(?<![\\d.])" + NUMBER + ":" + NUMBER + "(?![\\d])");
@@ -75,6 +80,7 @@ final class RiskRules {
     static List<Finding> find(String lower) {
         RiskRules rules = new RiskRules(lower);
         rules.maxHolding();
+        rules.pyramiding();
         rules.riskReward();
         rules.positionRisk();
         rules.keyword(TRAILING, "trailing_stop", false, false);
@@ -89,6 +95,17 @@ final class RiskRules {
             String bars = firstGroup(m);
             claim(m.start(), m.end());
             add(m.start(), "max_holding", Map.of("bars", Numbers.value(Double.parseDouble(bars))), "max_bars: " + bars);
+        }
+    }
+
+    private void pyramiding() {
+        Matcher m = PYRAMIDING.matcher(lower);
+        while (m.find()) {
+            double units = Double.parseDouble(m.group(1));
+            if (units >= 1 && units == Math.rint(units)) {
+                claim(m.start(), m.end());
+                add(m.start(), "pyramiding", Map.of("units", Numbers.value(units)), "pyramiding: " + m.group(1));
+            }
         }
     }
 
@@ -142,11 +159,12 @@ final class RiskRules {
             readers.add(Map.entry(ATR, m -> {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("atr_multiple", Numbers.value(Double.parseDouble(m.group(1))));
-                if (m.group(2) != null) {
-                    details.put("atr_period", Integer.valueOf(m.group(2)));
+                String period = m.group(3) != null ? m.group(3) : m.group(2);
+                if (period != null) {
+                    details.put("atr_period", Integer.valueOf(period));
                 }
                 return new Amount(m.start(), m.end(), details, key + m.group(1) + " ATR"
-                        + (m.group(2) == null ? "" : "(" + m.group(2) + ")"));
+                        + (period == null ? "" : "(" + period + ")"));
             }));
         }
         Matcher k = keyword.matcher(lower);

@@ -14,13 +14,16 @@ import java.util.regex.Pattern;
  */
 final class Roles {
 
-    private record Cue(int start, int end, String role) {
+    /** @param forwardOnly "while", "as long as" qualify only what follows them: "RSI under 5 while price is …" */
+    private record Cue(int start, int end, String role, boolean forwardOnly) {
     }
+
+    private static final Pattern FORWARD = Pattern.compile("while|as long as|provided");
 
     /** Ranked: where cues overlap ("only take long trades"), the lower rank wins. */
     private static final List<Map.Entry<String, Pattern>> CUES = List.of(
             Map.entry("filter", Pattern.compile("\\bonly\\s+(?:ever\\s+)?(?:take|trade|enter|buy|sell|go|look|want)\\w*"
-                    + "|\\bas long as\\b|\\bprovided (?:that\\b)?|\\bfilter\\b|\\bonly (?:if|when)\\b")),
+                    + "|\\bas long as\\b|\\bprovided (?:that\\b)?|\\bfilter\\b|\\bonly (?:if|when)\\b|\\bwhile\\b")),
             Map.entry("exit", Pattern.compile("\\b(?:exit|exits|exiting|get out|close (?:the|your|my) (?:trade|"
                     + "position|long|short)|take (?:your |my )?profits? (?:when|if|once)|sell (?:when|if|once|it when)"
                     + "|cover (?:when|if|once)|close out|bail|sell signal"
@@ -53,7 +56,7 @@ final class Roles {
             }
             if (cue.start() <= position) {
                 before = cue;
-            } else if (after == null) {
+            } else if (after == null && !cue.forwardOnly()) {
                 after = cue;
             }
         }
@@ -81,7 +84,7 @@ final class Roles {
                 int s = m.start();
                 int e = m.end();
                 if (cues.stream().noneMatch(c -> c.start() < e && s < c.end())) {
-                    cues.add(new Cue(s, e, CUES.get(rank).getKey()));
+                    cues.add(new Cue(s, e, CUES.get(rank).getKey(), FORWARD.matcher(m.group()).matches()));
                 }
             }
         }
