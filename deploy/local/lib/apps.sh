@@ -79,8 +79,9 @@ nginx_config_valid() {
   nginx -q -t -p "$dir" -c "$dir/nginx.conf" -g "pid $dir/nginx.pid;"
 }
 
+# stage 9 backtests on the loaded market data, so it is loaded before the lessons are ingested
 end_to_end() {
-  apps_up && ingest_and_follow
+  apps_up && load_market_data && ingest_and_follow
 }
 
 market_end_to_end() {

@@ -3,38 +3,48 @@
 API_URL="${API_URL:-http://localhost:8003}"
 SAMPLE_DIR="$STACK_HOME/ingest/samples"
 
-# A short lesson (~20 s): three slides with trading text, narrated by Festival's voice, with an English subtitle track.
+# A short lesson (~20 s) that teaches one strategy: three slides with trading text, narrated by Festival's voice, with an
+# English subtitle track.
 make_sample_video() {
-  local out="$SAMPLE_DIR/rsi-lesson.mp4"
+  make_lesson rsi-lesson <<'LESSON'
+Lesson 3: RSI mean reversion|Buy AAPL when RSI(14) drops below 30|In this lesson we trade the relative strength index. We buy Apple when the fourteen day R S I drops below thirty.
+Entry: RSI(14) < 30 and price above SMA(200)|Stop loss 2 percent below entry|Only enter when the price is above the two hundred day moving average. Put the stop loss two percent below the entry.
+Exit: RSI(14) crosses above 70|Take profit at 2R, at most 20 bars|Exit when the R S I crosses above seventy, or take profit at two times the risk. Never hold more than twenty bars.
+LESSON
+}
+
+# A lesson with nothing tradable in it (history and habits, no rule to trade): its run must end with "no strategy".
+make_plain_video() {
+  make_lesson habits-lesson <<'LESSON'
+Lesson 1: Why markets exist|Buyers and sellers meet|Today we talk about why markets exist at all. Buyers and sellers meet in one place and agree on a price.
+Keep a journal|Write down what you learned|Good traders keep a journal. Write down what you learned every evening and read it again at the end of the month.
+LESSON
+}
+
+# make_lesson <name>: reads "title|line on screen|narration" lines on stdin, writes <name>.mp4 (one slide per line, the
+# narration spoken by Festival and as an English subtitle track) and prints its path. Kept when it exists.
+make_lesson() {
+  local name="$1" out="$SAMPLE_DIR/$1.mp4"
+  local spec; spec="$(cat)"
   [ -f "$out" ] && { echo "$out"; return 0; }
   mkdir -p "$SAMPLE_DIR"
   local work; work="$(mktemp -d)"
-  local slides=(
-    "Lesson 3: RSI mean reversion|Buy AAPL when RSI(14) drops below 30"
-    "Entry: RSI(14) < 30 and price above SMA(200)|Stop loss 2 percent below entry"
-    "Exit: RSI(14) crosses above 70|Take profit at 2R, at most 20 bars"
-  )
-  local narration=(
-    "In this lesson we trade the relative strength index. We buy Apple when the fourteen day R S I drops below thirty."
-    "Only enter when the price is above the two hundred day moving average. Put the stop loss two percent below the entry."
-    "Exit when the R S I crosses above seventy, or take profit at two times the risk. Never hold more than twenty bars."
-  )
-  local font=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf list="$work/parts.txt" srt="$work/lesson.srt" t=0
+  local font=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf list="$work/parts.txt" srt="$work/lesson.srt" t=0 i=0
   : > "$list"; : > "$srt"
-  for i in 0 1 2; do
-    echo "${narration[$i]}" | text2wave -o "$work/n$i.wav" -eval '(voice_cmu_us_slt_arctic_hts)' 2>/dev/null \
-      || echo "${narration[$i]}" | text2wave -o "$work/n$i.wav"
+  while IFS='|' read -r title line narration; do
+    [ -n "$title" ] || continue
+    echo "$narration" | text2wave -o "$work/n$i.wav" -eval '(voice_cmu_us_slt_arctic_hts)' 2>/dev/null \
+      || echo "$narration" | text2wave -o "$work/n$i.wav"
     local dur; dur="$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$work/n$i.wav")"
-    local title="${slides[$i]%%|*}" line="${slides[$i]##*|}"
     printf '%s' "$title" > "$work/t$i.txt"; printf '%s' "$line" > "$work/l$i.txt"
     ffmpeg -nostdin -v error -y -f lavfi -i "color=c=0x10243f:s=1280x720:r=25" -i "$work/n$i.wav" \
       -vf "drawtext=fontfile=$font:textfile=$work/t$i.txt:fontcolor=white:fontsize=44:x=(w-text_w)/2:y=260,drawtext=fontfile=$font:textfile=$work/l$i.txt:fontcolor=0xffd166:fontsize=36:x=(w-text_w)/2:y=380" \
-      -t "$dur" -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac -ar 44100 -shortest "$work/p$i.mp4"
+      -t "$dur" -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac -ar 44100 -shortest "$work/p$i.mp4" </dev/null
     echo "file '$work/p$i.mp4'" >> "$list"
     local end; end="$(awk -v a="$t" -v b="$dur" 'BEGIN{printf "%.3f", a+b}')"
-    printf '%d\n%s --> %s\n%s\n\n' $((i + 1)) "$(srt_time "$t")" "$(srt_time "$end")" "${narration[$i]}" >> "$srt"
-    t="$end"
-  done
+    printf '%d\n%s --> %s\n%s\n\n' $((i + 1)) "$(srt_time "$t")" "$(srt_time "$end")" "$narration" >> "$srt"
+    t="$end"; i=$((i + 1))
+  done <<< "$spec"
   ffmpeg -nostdin -v error -y -f concat -safe 0 -i "$list" -i "$srt" -map 0:v -map 0:a -map 1:s -c:v copy -c:a copy \
     -c:s mov_text -metadata:s:s:0 language=eng -movflags +faststart "$out"
   rm -rf "$work"
@@ -47,16 +57,16 @@ srt_time() {
 
 json_field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
 
-# Ingests the sample and follows its run; returns 0 only when the run completed.
-ingest_and_follow() {
-  local video; video="$(make_sample_video)"
+# ingest_lesson <video>: ingests a generated lesson and follows its run to the end; sets LESSON_ID and LESSON_STATUS.
+# An earlier demo's copy of the same content is deleted first, so the run shows today's pipeline.
+ingest_lesson() {
+  local video="$1"
   log "sample lesson: $video"
-  local body="{\"video_path\": \"samples/$(basename "$video")\", \"source_url\": \"generated://rsi-lesson\"}"
+  local body="{\"video_path\": \"samples/$(basename "$video")\", \"source_url\": \"generated://$(basename "$video" .mp4)\"}"
   local answer; answer="$(curl -fsS -w '\n%{http_code}' -X POST "$API_URL/ingest" -H 'content-type: application/json' \
       -d "$body")" || die "ingest failed"
   local id; id="$(echo "${answer%$'\n'*}" | json_field "['id']")"
   if [ "${answer##*$'\n'}" = 200 ]; then
-    # the same content was ingested before (an earlier demo): start over so the run shows today's pipeline
     log "the sample was ingested before as $id; deleting it to follow a fresh run"
     curl -fsS -X DELETE "$API_URL/media_items/$id" >/dev/null || die "could not delete media item $id"
     answer="$(curl -fsS -X POST "$API_URL/ingest" -H 'content-type: application/json' -d "$body")" \
@@ -85,7 +95,18 @@ for k in ("filename", "external_video_id", "sha256", "size_bytes", "duration_sec
     print("  %-18s %s" % (k, d.get(k)))
 for s in d["run"]["stages"]:
     print("  stage %d %-16s %-9s %6s ms  %s" % (s["number"], s["stage"], s["status"], s["duration_ms"], s["summary"] or s["error"] or ""))'
-  [ "$status" = completed ] && show_findings "$id" && show_search "$id"
+  LESSON_ID="$id"; LESSON_STATUS="$status"
+}
+
+# The main job: the lesson that teaches a strategy goes through all stages and ends with a decided strategy; the
+# lesson with nothing tradable ends with "no strategy" and the reason. Returns 0 only when both did.
+ingest_and_follow() {
+  ingest_lesson "$(make_sample_video)"
+  [ "$LESSON_STATUS" = completed ] || return 1
+  local taught="$LESSON_ID"
+  show_findings "$taught" && show_search "$taught" && show_strategies "$taught" || return 1
+  ingest_lesson "$(make_plain_video)"
+  [ "$LESSON_STATUS" = completed ] && show_no_strategy "$LESSON_ID"
 }
 
 # What stages 2-5 found, as a trader would read it through the API.
@@ -131,9 +152,68 @@ hits = d["hits"]
 sys.exit(0 if hits and "stop" in hits[0]["text"].lower() else 1)'
 }
 
+# Stages 7-10: the strategy the lesson taught, as generated, backtested and decided. Returns non-zero unless the
+# taught rule (RSI(14) < 30) became a decided strategy with reasons and evidence.
+show_strategies() {
+  local id="$1"
+  echo; echo "Features (GET /media_items/$id/features, excerpt):"
+  curl -fsS "$API_URL/media_items/$id/features" | python3 -c '
+import json, sys
+d = json.load(sys.stdin); f = d["features"]
+names = ["transcript_words", "speaking_rate_wpm", "keyword_hits", "keyword_density_per_minute", "concepts_condition", "has_stop_rule", "has_target_rule", "instrument_hint", "teaching_cues_per_minute", "topic_spread"]
+shown = [(k, f[k]) for k in names if k in f] or sorted(f.items())[:9]
+print("  %s: %d features; %s" % (d["version"], len(f), ", ".join("%s=%s" % (k, round(v, 3) if isinstance(v, float) else v) for k, v in shown)))'
+  local ids; ids="$(curl -fsS "$API_URL/strategies?media_id=$id&limit=20" | python3 -c '
+import json, sys
+print(" ".join(s["id"] for s in json.load(sys.stdin)["items"]))')"
+  [ -n "$ids" ] || { warn "no strategy was generated from the lesson"; return 1; }
+  local sid ok=1
+  for sid in $ids; do
+    curl -fsS "$API_URL/strategies/$sid" | python3 -c '
+import json, sys
+s = json.load(sys.stdin)
+print("\nStrategy %s \"%s\" (%s, GET /strategies/%s):" % (s["key"], s["name"], s["source"], s["id"]))
+for line in s["text"].splitlines():
+    print("    " + line)
+for a in s["assumed"] or []:
+    print("  assumed: %s = %s (%s)" % (a.get("field"), a.get("value"), a.get("reason")))
+for e in s["evidence"][:4]:
+    clip = e["clips"][0]["download_url"] if e.get("clips") else e.get("play_url")
+    print("  taught at %5.1f s: \"%s\"  %s" % (e["start_seconds"] or 0, " ".join(e["quote"].split())[:70], clip))
+for b in s["backtests"]:
+    for p in b["periods"]:
+        m = p["metrics"]
+        f = lambda k, pct=False: "n/a" if m.get(k) is None else ("%.1f %%" % (100 * m[k]) if pct else "%.2f" % m[k])
+        print("  %s %s %-13s return %s, Sharpe %s, max drawdown %s, trades %s, profit factor %s" % (b["symbol"], b["timeframe"], p["label"], f("total_return", True), f("sharpe"), f("max_drawdown", True), f("trades"), f("profit_factor")))
+print("  decision: %s" % (s["decision"] or "none yet").upper())
+for r in s["reasons"] or []:
+    print("    %s %s" % ("pass" if r["passed"] else "FAIL", r["text"]))
+ok = s["decision"] in ("promoted", "rejected") and s["reasons"] and s["evidence"] and s["backtests"]
+sys.exit(0 if ok else 1)' || ok=0
+  done
+  curl -fsS "$API_URL/strategies?media_id=$id&limit=20" | python3 -c '
+import json, sys
+texts = [s["text"] for s in json.load(sys.stdin)["items"]]
+sys.exit(0 if any("RSI(14) < 30" in t for t in texts) else 1)' || { warn "the taught rule RSI(14) < 30 is in no strategy"; ok=0; }
+  [ "$ok" = 1 ]
+}
+
+# A lesson with nothing tradable: stage 8 says why there is no strategy, stage 10 repeats it, no strategy is stored.
+show_no_strategy() {
+  local id="$1"
+  echo; echo "The lesson without a tradable rule ($id):"
+  curl -fsS "$API_URL/media_items/$id" | python3 -c '
+import json, sys
+stages = {s["stage"]: s for s in json.load(sys.stdin)["run"]["stages"]}
+for name in ("strategy-generation", "backtest", "evaluate-promote"):
+    print("  %-20s %s" % (name, stages[name]["summary"] if name in stages else "not run"))
+sys.exit(0 if stages.get("strategy-generation", {}).get("summary", "").startswith("no strategy") else 1)' || return 1
+  [ "$(curl -fsS "$API_URL/strategies?media_id=$id" | json_field "['total']")" = 0 ]
+}
+
 run_demo() {
-  ingest_and_follow || die "the sample's run did not complete"
   load_market_data
+  ingest_and_follow || die "the sample lessons' runs did not end as they should (see above)"
   backtest_demo
   cat <<URLS
 

@@ -15,6 +15,7 @@ import io.tradingedu.shared.pipeline.PipelineMessages;
 import io.tradingedu.shared.pipeline.StageFailed;
 import io.tradingedu.support.messaging.StageReplies;
 import io.tradingedu.support.messaging.StageReplies.Reply;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The stage 6 worker: reads what stages 2–5 stored, cuts it into passages, embeds them outside any transaction and
  * replaces the media item's passages together with the outcome ({@link StageReplies}). A lesson with nothing to index
- * (no speech, no text on screen) succeeds with zero passages and says why. A model failure is a retryable
+ * (no speech, no text on screen) succeeds with zero passages and says why. The outcome also carries the transcript
+ * passages' {@link TopicSpread} for stage 7. A model failure is a retryable
  * {@link StageFailed} with its reason; a database error goes to the Kafka error handler (retried, then dead-lettered).
  */
 @Component
@@ -72,9 +74,21 @@ class EmbedMediaWorker {
         double seconds = (System.nanoTime() - started) / 1e9;
         MediaEmbedded outcome = MediaEmbedded.of(command, embedder.modelName(),
                 (int) passages.count(PassageKind.TRANSCRIPT), (int) passages.count(PassageKind.FRAME),
-                (int) passages.count(PassageKind.CLIP), seconds, passages.notes());
+                (int) passages.count(PassageKind.CLIP), seconds, passages.notes(),
+                TopicSpread.of(transcriptVectors(passages.passages(), vectors.wholes())));
         var embedded = new PassageStore.Embedded(passages.passages(), vectors.wholes(), vectors.parts(),
                 embedder.modelName(), embedder.dimension());
         return new Reply(outcome, () -> store.replace(command.mediaId(), embedded));
+    }
+
+    /** The whole-passage vectors of the transcript windows: what the lesson says, not its slides or clips. */
+    private static List<float[]> transcriptVectors(List<Passage> passages, List<float[]> wholes) {
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            if (passages.get(i).kind() == PassageKind.TRANSCRIPT) {
+                vectors.add(wholes.get(i));
+            }
+        }
+        return vectors;
     }
 }

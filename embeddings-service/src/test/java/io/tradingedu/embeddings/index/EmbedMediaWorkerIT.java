@@ -50,6 +50,8 @@ class EmbedMediaWorkerIT extends EmbeddingsITSupport {
         assertThat(first.transcript()).isBetween(4, 8);
         assertThat(first.frames()).isEqualTo(1);
         assertThat(first.clips()).isEqualTo(1);
+        // twenty lines on one topic: the windows' vectors lie close together, but not on one point
+        assertThat(first.topicSpread()).isNotNull().isStrictlyBetween(0.0, 0.5);
         assertThat(first.model()).startsWith("all-minilm-l6-v2");
         assertThat(jdbc.queryForList("SELECT DISTINCT model || '/' || dimension FROM embeddings.passage "
                 + "WHERE media_id = ?", String.class, media)).containsExactly(first.model() + "/384");
@@ -71,7 +73,7 @@ class EmbedMediaWorkerIT extends EmbeddingsITSupport {
     @Test
     void aDeletedLessonLeavesTheIndexAndALateStageReplyDoesNotBringItBack() {
         UUID media = store(Lesson.ofLines(List.of(new Line(0, 5, "Stops go below the swing low."))));
-        embed(media);
+        assertThat(((MediaEmbedded) embed(media)).topicSpread()).as("one passage has no spread").isNull();
         assertThat(ids(media)).hasSize(1);
 
         kafka.send(Topics.MEDIA_EVENTS, media.toString(), PipelineMessages.toJson(MediaDeleted.of(null, media)))

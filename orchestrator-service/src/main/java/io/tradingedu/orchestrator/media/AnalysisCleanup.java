@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 class AnalysisCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(AnalysisCleanup.class);
-    private static final List<String> TABLES = List.of("strategies.strategy", "analysis.concept", "analysis.clip", "analysis.keyword_hit",
-            "analysis.frame", "analysis.transcript");
+    private static final List<String> TABLES = List.of("strategies.strategy", "analysis.feature_set",
+            "analysis.concept", "analysis.clip", "analysis.keyword_hit", "analysis.frame", "analysis.transcript");
 
     private final JdbcTemplate jdbc;
 

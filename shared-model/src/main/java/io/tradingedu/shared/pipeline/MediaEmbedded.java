@@ -13,9 +13,14 @@ import java.util.UUID;
  * @param frames     frames indexed (OCR text with the speech around it)
  * @param clips      clips indexed (keywords with the clip's transcript)
  * @param notes      why something was not indexed (no transcript, frames without text, …)
+ * @param topicSpread how widely the lesson's transcript passages range over topics: the mean cosine distance
+ *                    (1 − cosine similarity) of their vectors to the vectors' centroid, 0 when every passage says the
+ *                    same, larger the more they differ; null with fewer than two transcript passages (added in
+ *                    schema version 1; older senders leave it out)
  */
 public record MediaEmbedded(UUID eventId, UUID runId, UUID mediaId, Instant occurredAt, int schemaVersion, int attempt,
-                            String model, int transcript, int frames, int clips, double seconds, List<String> notes)
+                            String model, int transcript, int frames, int clips, double seconds, List<String> notes,
+                            Double topicSpread)
         implements StageOutcome {
 
     public MediaEmbedded {
@@ -24,8 +29,13 @@ public record MediaEmbedded(UUID eventId, UUID runId, UUID mediaId, Instant occu
 
     public static MediaEmbedded of(EmbedMedia command, String model, int transcript, int frames, int clips,
                                    double seconds, List<String> notes) {
+        return of(command, model, transcript, frames, clips, seconds, notes, null);
+    }
+
+    public static MediaEmbedded of(EmbedMedia command, String model, int transcript, int frames, int clips,
+                                   double seconds, List<String> notes, Double topicSpread) {
         return new MediaEmbedded(UUID.randomUUID(), command.runId(), command.mediaId(), Instant.now(), SCHEMA_VERSION,
-                command.attempt(), model, transcript, frames, clips, seconds, notes);
+                command.attempt(), model, transcript, frames, clips, seconds, notes, topicSpread);
     }
 
     @Override
@@ -36,7 +46,8 @@ public record MediaEmbedded(UUID eventId, UUID runId, UUID mediaId, Instant occu
     @Override
     public String summary() {
         String text = String.format(Locale.ROOT, "%d transcript passages, %d frames, %d clips embedded with %s in %.1f s",
-                transcript, frames, clips, model, seconds);
+                transcript, frames, clips, model, seconds)
+                + (topicSpread == null ? "" : String.format(Locale.ROOT, ", topic spread %.3f", topicSpread));
         return notes.isEmpty() ? text : text + " (" + String.join("; ", notes) + ")";
     }
 }
