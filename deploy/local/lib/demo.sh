@@ -184,7 +184,7 @@ for b in s["backtests"]:
     for p in b["periods"]:
         m = p["metrics"]
         f = lambda k, pct=False: "n/a" if m.get(k) is None else ("%.1f %%" % (100 * m[k]) if pct else "%.2f" % m[k])
-        print("  %s %s %-13s return %s, Sharpe %s, max drawdown %s, trades %s, profit factor %s" % (b["symbol"], b["timeframe"], p["label"], f("total_return", True), f("sharpe"), f("max_drawdown", True), f("trades"), f("profit_factor")))
+        print("  %s %s %-13s return %s, Sharpe %s, max drawdown %s, trades %s, profit factor %s" % (b["symbol"], b["timeframe"], p["label"], f("total_return", True), f("sharpe"), f("max_drawdown", True), "n/a" if m.get("trades") is None else int(m["trades"]), f("profit_factor")))
 print("  decision: %s" % (s["decision"] or "none yet").upper())
 for r in s["reasons"] or []:
     print("    %s %s" % ("pass" if r["passed"] else "FAIL", r["text"]))

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 @Configuration(proxyBeanMethods = false)
 class BacktestingConfiguration {
@@ -25,6 +26,20 @@ class BacktestingConfiguration {
         executor.setThreadNamePrefix("backtest-");
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;
+    }
+
+    /**
+     * The scheduler of {@code @Scheduled} work (the outbox relay). Declared because since Java 25 a
+     * {@link ForkJoinPool} is also a {@code ScheduledExecutorService}: without this bean Spring would schedule on the
+     * sweep pool, whose threads cannot load the application's classes from the packaged jar (the relay's first Kafka
+     * producer failed there), and Boot's own scheduler backs off when it sees that pool.
+     */
+    @Bean
+    ThreadPoolTaskScheduler taskScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("scheduling-");
+        return scheduler;
     }
 
     /** The workers of parameter sweeps; defaults to every core. */

@@ -19,6 +19,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
@@ -39,6 +41,8 @@ class BacktestApiIT {
     JdbcTemplate jdbc;
     @Autowired
     JobExecutor executor;
+    @Autowired
+    TaskScheduler scheduler;
 
     RestClient http;
 
@@ -50,6 +54,12 @@ class BacktestApiIT {
         ResponseEntity<Map> upload = upload("SPX", "1d", "sp500.csv",
                 Files.readAllBytes(RealMarketData.file("sp500-2000.csv")));
         assertThat(upload.getStatusCode().value()).isEqualTo(200);
+    }
+
+    /** Since Java 25 the sweep's ForkJoinPool is a ScheduledExecutorService too; the relay must not run on it. */
+    @Test
+    void scheduledWorkDoesNotRunOnTheSweepPool() {
+        assertThat(scheduler).isInstanceOf(ThreadPoolTaskScheduler.class);
     }
 
     @Test
