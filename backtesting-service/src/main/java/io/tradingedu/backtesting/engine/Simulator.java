@@ -19,7 +19,10 @@ import java.util.List;
  *       whichever is tightest) and then its target are checked against the bar's low and high: filled at their
  *       price, or at the open when the bar opens beyond them (a gap). When a bar reaches both stop and target, the
  *       stop is assumed first, since the bar does not tell which came first. A filled exit stop with {@code reverse}
- *       opens the opposite position at the same price;</li>
+ *       opens the opposite position at the same price. An entry stop that would add a unit to an open position
+ *       (pyramiding) during the bar is filled only when no unit of the position was closed during that bar: the bar
+ *       does not tell whether the add-on came before or after the exit, and it must not outlive the exit that closed
+ *       the position;</li>
  *   <li>at the close, equity is marked, the trailing stops follow the bar's extreme, and exit, time-exit and entry
  *       rules are read on this close; stop orders for the next bar are placed at the levels of this close.</li>
  * </ol>
@@ -39,8 +42,6 @@ final class Simulator {
     /** The units of the open position, all on one side; empty when flat. */
     private final List<Position> units = new ArrayList<>();
     private double cash;
-    /** The open position came from a stop and reverse: the entry and exit rules speak for the other side. */
-    private boolean reversed;
     private Order pending = Order.NONE;
     private ExitReason pendingReason;
     private double entryStop = Double.NaN;
@@ -77,8 +78,17 @@ final class Simulator {
         boolean[] inMarket = new boolean[n];
         for (int i = from; i <= to; i++) {
             fillPendingAtOpen(i);
-            fillEntryStop(i);
+            boolean held = !units.isEmpty();
+            fillEntryStopAtOpen(i);
+            if (!held) {
+                fillEntryStopIntrabar(i);
+            }
+            int closedBefore = trades.size();
             checkStopsAndTargets(i);
+            if (held) {
+                addUnitIntrabar(i, trades.size() == closedBefore);
+            }
+            entryStop = Double.NaN;
             for (Position unit : units) {
                 if (!(unit.enteredIntrabar && unit.entryBar == i)) {
                     unit.follow(bars.high(i), bars.low(i));
@@ -105,23 +115,57 @@ final class Simulator {
         pending = Order.NONE;
     }
 
-    /** A buy stop (long) or sell stop (short) placed on the previous close at the entry level. */
-    private void fillEntryStop(int i) {
+    /**
+     * A buy stop (long) or sell stop (short) placed on the previous close at the entry level, when the bar opens
+     * beyond it: filled at the open, before anything else happens in the bar.
+     */
+    private void fillEntryStopAtOpen(int i) {
+        if (!Double.isNaN(entryStop) && canEnter() && direction * (bars.open(i) - entryStop) >= 0) {
+            enter(i, bars.open(i), i - 1, direction, false);
+            entryStop = Double.NaN;
+        }
+    }
+
+    /** The entry stop filled at its level when the bar trades through it; whether a unit was added. */
+    private boolean fillEntryStopIntrabar(int i) {
         double level = entryStop;
         entryStop = Double.NaN;
-        if (Double.isNaN(level) || !canEnter()) {
+        if (Double.isNaN(level) || !canEnter()
+                || direction * ((direction > 0 ? bars.high(i) : bars.low(i)) - level) < 0) {
+            return false;
+        }
+        int before = units.size();
+        enter(i, level, i - 1, direction, true);
+        return units.size() > before;
+    }
+
+    /**
+     * A pyramiding add-on at the entry stop during the bar, after the stops of the position held at the open were
+     * checked: none when any of its units was closed in this bar (see the class comment); an added unit's own stop
+     * is then checked as for any unit filled at a level.
+     */
+    private void addUnitIntrabar(int i, boolean nothingClosed) {
+        if (!nothingClosed || !fillEntryStopIntrabar(i)) {
             return;
         }
-        double open = bars.open(i);
-        if (direction * (open - level) >= 0) {
-            enter(i, open, i - 1, direction, false);
-        } else if (direction * ((direction > 0 ? bars.high(i) : bars.low(i)) - level) >= 0) {
-            enter(i, level, i - 1, direction, true);
+        Position added = units.getLast();
+        StopFill fill = stopOfUnitEnteredIntrabar(i, added);
+        if (fill != null) {
+            exit(added, i, fill.price(), fill.reason());
         }
     }
 
     private boolean canEnter() {
-        return units.isEmpty() || !reversed && units.size() < definition.maxUnits();
+        return units.isEmpty() || !reversed() && units.size() < definition.maxUnits();
+    }
+
+    /**
+     * The open position is on the side opposite the strategy's direction, so it came from a stop and reverse: the
+     * entry and exit rules speak for the other side and no unit is added to it. After an even number of turns the
+     * position is on the strategy's side again and its rules apply.
+     */
+    private boolean reversed() {
+        return !units.isEmpty() && units.getFirst().sign != direction;
     }
 
     private void checkStopsAndTargets(int i) {
@@ -145,7 +189,6 @@ final class Simulator {
         }
         if (exitStopFilled && units.isEmpty() && definition.reverses()) {
             enter(i, exitStopPrice, Math.max(i - 1, 0), -side, true);
-            reversed = true;
             for (Position unit : List.copyOf(units)) {
                 StopFill fill = stopOfUnitEnteredIntrabar(i, unit);
                 if (fill != null) {
@@ -202,7 +245,7 @@ final class Simulator {
     private void decideOnClose(int i) {
         exitStop = CompiledStrategy.level(strategy.exitStop(), i);
         if (!units.isEmpty()) {
-            if (!reversed && strategy.exit().isTrue(i)) {
+            if (!reversed() && strategy.exit().isTrue(i)) {
                 order(i, Order.EXIT, ExitReason.SIGNAL);
                 return;
             }
@@ -252,9 +295,6 @@ final class Simulator {
         }
         double entryCommission = quantity * fill * commission;
         cash -= entryCommission;
-        if (units.isEmpty()) {
-            reversed = false;
-        }
         units.add(new Position(bar, fill, quantity, entryCommission, stop, target(fill, stop, sign),
                 risk.trailingStop() == null ? Double.NaN : risk.trailingStop().percent() / 100, sign, intrabar));
     }
@@ -324,7 +364,6 @@ final class Simulator {
         units.remove(unit);
         if (units.isEmpty()) {
             pending = Order.NONE;
-            reversed = false;
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bar length written as {@code 1m}, {@code 5m}, {@code 1h}, {@code 4h}, {@code 1d}, {@code 1w} or {@code 1mo}.
+ * A bar length written as {@code 1m}, {@code 5m}, {@code 1h}, {@code 4h}, {@code 1d}, {@code 1w} or {@code 1mo}
+ * ({@code m} is always minutes; a capital {@code 1M} is refused as ambiguous).
  * Months are calendar months in UTC, so their bars differ in length; {@code duration} is then the mean month
  * (365.2425 / 12 days), which is all the engine needs of it (bars of a day or longer).
  */
@@ -17,7 +18,19 @@ public record Timeframe(String label, Duration duration) {
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,4})(mo|m|h|d|w)");
     private static final long MEAN_MONTH_SECONDS = Math.round(365.2425 / 12 * 86_400);
 
+    /** A unit of exactly {@code M}: minutes or months? */
+    private static final Pattern CAPITAL_M = Pattern.compile("\\s*\\d{1,4}M\\s*");
+
+    /**
+     * Reads a bar length; letters in any case, except a lone capital {@code M}: {@code 1m} is a minute and {@code 1mo}
+     * a month, while {@code 1M} means a month in some tools and a minute in others, so it is refused.
+     */
     public static Timeframe parse(String text) {
+        if (text != null && CAPITAL_M.matcher(text).matches()) {
+            String amount = text.trim().substring(0, text.trim().length() - 1);
+            throw new InvalidMarketDataException("timeframe '" + text + "' is ambiguous: write " + amount
+                    + "m for minutes or " + amount + "mo for months");
+        }
         Matcher matcher = FORMAT.matcher(text == null ? "" : text.trim().toLowerCase());
         if (!matcher.matches() || Integer.parseInt(matcher.group(1)) == 0) {
             throw new InvalidMarketDataException("timeframe '" + text + "' is not like 1m, 5m, 1h, 4h, 1d, 1w or 1mo");

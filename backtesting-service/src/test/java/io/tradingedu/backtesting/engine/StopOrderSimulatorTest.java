@@ -3,9 +3,11 @@ package io.tradingedu.backtesting.engine;
 import static io.tradingedu.backtesting.engine.Bars.bar;
 import static io.tradingedu.backtesting.engine.Bars.day;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tradingedu.shared.strategy.Direction;
+import io.tradingedu.shared.strategy.InvalidStrategyException;
 import io.tradingedu.shared.strategy.StrategyText;
 import java.util.List;
 import org.assertj.core.data.Offset;
@@ -89,14 +91,28 @@ class StopOrderSimulatorTest {
         assertThat(trade.exitReason()).isEqualTo(ExitReason.EXIT_STOP);
     }
 
+    /** Bars that a stop and reverse turns on twice: down through 10 on bar 3, up through 10 on bar 5. */
+    private static final PriceSeries TWO_TURNS = Bars.of(bar(10.2, 10.8, 10.1, 10.4), bar(10.4, 11, 10.3, 10.8),
+            bar(10.8, 11, 10.5, 10.6), bar(10.6, 10.7, 9.5, 9.6), bar(9.6, 9.8, 9, 9.2), bar(9.2, 10.4, 9.1, 10.3),
+            bar(10.5, 10.9, 10.2, 10.8));
+    /** Exit stop levels of each close as a SAR places them: below the price while long, above it while short. */
+    private static final double[] SAR_LEVELS = {9.5, 10, 10, 11, 10, 9.1, 9.1};
+
+    /** The strategy compiled as usual, with its exit stop levels replaced by the given ones (a SAR drawn by hand). */
+    private static SimulationResult runWithExitStopLevels(PriceSeries bars, String strategy, double[] levels) {
+        CompiledStrategy compiled = CompiledStrategy.compile(StrategyText.parse(strategy), new IndicatorCache(bars));
+        CompiledStrategy handLevels = new CompiledStrategy(compiled.definition(), compiled.entry(), compiled.exit(),
+                compiled.stopAtr(), compiled.entryStop(), new IndicatorValues(levels, 0));
+        return Simulator.run(bars, handLevels, 0, bars.size() - 1, 1000, FillTiming.NEXT_OPEN);
+    }
+
     @Test
     void stopAndReverseTurnsThePositionAtTheExitStop() {
-        // long at bar 2's open (10.8); bar 3 falls through 10: long out and short in at 10; bar 5 rises through 10:
-        // short out and long in at 10; the last bar closes the long at 10.8
-        PriceSeries bars = Bars.of(bar(10.2, 10.8, 10.1, 10.4), bar(10.4, 11, 10.3, 10.8), bar(10.8, 11, 10.5, 10.6),
-                bar(10.6, 10.7, 9.5, 9.6), bar(9.6, 9.8, 9, 9.2), bar(9.2, 10.4, 9.1, 10.3), bar(10.5, 10.9, 10.2, 10.8));
-
-        SimulationResult result = run(bars, "entry: close > 10.5\nexit_stop: 10\nreverse: true");
+        // long at bar 2's open (10.8); bar 3 falls through 10: long out and short in at 10; the SAR jumps above the
+        // price (11), then comes down to 10, and bar 5 rises through it: short out and long in at 10; the last bar
+        // closes the long at 10.8
+        SimulationResult result = runWithExitStopLevels(TWO_TURNS, "entry: close > 10.5\nexit_stop: PSAR\n"
+                + "reverse: true", SAR_LEVELS);
 
         List<Trade> trades = result.trades();
         assertThat(trades).extracting(Trade::side).containsExactly(Direction.LONG, Direction.SHORT, Direction.LONG);
@@ -109,6 +125,37 @@ class StopOrderSimulatorTest {
         assertThat(trades.get(1).quantity()).isCloseTo((1000 - 1000 / 10.8 * 0.8) / 10, CENT);
         // -0.8 per unit on the first long, 0 on the short, +0.8 per unit on the second long of the same size
         assertThat(result.equity().equity()[6]).isCloseTo(1000, CENT);
+    }
+
+    @Test
+    void afterTwoTurnsThePositionIsOnTheStrategysSideAndItsExitRuleAppliesAgain() {
+        // as above; the exit rule (close < 10.5) is off for the short of bars 3-5 (it speaks for the long side), but
+        // the long opened by the second turn on bar 5 closes at 10.3: out at bar 6's open, 10.5
+        SimulationResult result = runWithExitStopLevels(TWO_TURNS, "entry: close > 10.5\nexit: close < 10.5\n"
+                + "exit_stop: PSAR\nreverse: true", SAR_LEVELS);
+
+        List<Trade> trades = result.trades();
+        assertThat(trades).extracting(Trade::side).containsExactly(Direction.LONG, Direction.SHORT, Direction.LONG);
+        assertThat(trades).extracting(Trade::exitReason)
+                .containsExactly(ExitReason.EXIT_STOP, ExitReason.EXIT_STOP, ExitReason.SIGNAL);
+        assertThat(trades.get(2).exitTime()).isEqualTo(day(6));
+        assertThat(trades.get(2).exitPrice()).isEqualTo(10.5);
+    }
+
+    @Test
+    void stopAndReverseIsRefusedWithALevelThatStaysOnOneSide() {
+        // the review's probe: with the low as the level, the short's buy stop sits below the market and the
+        // position turned on every bar (14 trades in 13 bars)
+        double[][] ohlc = new double[14][];
+        for (int i = 0; i < ohlc.length; i++) {
+            ohlc[i] = i < 2 ? bar(10 + i, 10.6 + i, 9.9 + i, 10.5 + i) : bar(11.5, 11.8, 11.2, 11.5);
+        }
+        for (String level : List.of("low", "LOWEST(low, 3)[1]", "10", "PSAR[1]")) {
+            assertThatThrownBy(() -> run(Bars.of(ohlc), "entry: close > 10.5\nexit_stop: " + level
+                    + "\nreverse: true\ncommission_bps: 10"))
+                    .isInstanceOf(InvalidStrategyException.class)
+                    .hasMessageContaining("changes sides with the position itself, PSAR or SUPERTREND");
+        }
     }
 
     @Test
@@ -142,5 +189,38 @@ class StopOrderSimulatorTest {
         double equity = 1000 + first;
         assertThat(trades).hasSize(2);
         assertThat(trades.get(1).quantity()).isCloseTo((equity - first * 102) / 102, CENT);
+    }
+
+    @Test
+    void aUnitAddedAtTheEntryStopDoesNotOutliveTheExitStopOfTheSameBar() {
+        // bar 1 trades through the buy stop at bar 0's high (10.5): the first unit; bar 2 reaches both the add-on's
+        // buy stop (bar 1's high, 10.8) and the exit stop (bar 1's low, 10.1): the position is closed at 10.1 and no
+        // unit is added, since the bar does not tell which came first
+        PriceSeries bars = Bars.of(bar(10, 10.5, 9.8, 10.2), bar(10.2, 10.8, 10.1, 10.6), bar(10.6, 11, 10, 10.3),
+                bar(10.3, 10.4, 10.2, 10.35));
+
+        List<Trade> trades = run(bars, "entry: close > open\nentry_stop: high\nexit_stop: low\npyramiding: 2\n"
+                + "size: 40%").trades();
+
+        assertThat(trades).singleElement().satisfies(trade -> {
+            assertThat(trade.entryTime()).isEqualTo(day(1));
+            assertThat(trade.entryPrice()).isEqualTo(10.5);
+            assertThat(trade.exitTime()).isEqualTo(day(2));
+            assertThat(trade.exitPrice()).isEqualTo(10.1);
+            assertThat(trade.exitReason()).isEqualTo(ExitReason.EXIT_STOP);
+        });
+    }
+
+    @Test
+    void aUnitIsAddedAtTheEntryStopWhenThePositionSurvivesTheBar() {
+        // as above, but bar 2 stays above the exit stop (low 10.2): the second unit is added at 10.8
+        PriceSeries bars = Bars.of(bar(10, 10.5, 9.8, 10.2), bar(10.2, 10.8, 10.1, 10.6), bar(10.6, 11, 10.2, 10.3),
+                bar(10.3, 10.4, 10.25, 10.35));
+
+        List<Trade> trades = run(bars, "entry: close > open\nentry_stop: high\nexit_stop: low\npyramiding: 2\n"
+                + "size: 40%").trades();
+
+        assertThat(trades).extracting(Trade::entryPrice).containsExactly(10.5, 10.8);
+        assertThat(trades).extracting(Trade::exitReason).containsOnly(ExitReason.END_OF_DATA);
     }
 }

@@ -27,6 +27,16 @@ class TimeframeTest {
     }
 
     @Test
+    void aCapitalMIsRefusedAsAmbiguous() {
+        assertThatThrownBy(() -> Timeframe.parse("1M")).isInstanceOf(InvalidMarketDataException.class)
+                .hasMessage("timeframe '1M' is ambiguous: write 1m for minutes or 1mo for months");
+        assertThatThrownBy(() -> Timeframe.parse("15M")).hasMessageContaining("15m for minutes or 15mo for months");
+        assertThat(Timeframe.parse("1Mo").months()).isEqualTo(1);
+        assertThat(Timeframe.parse("5m").duration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(Timeframe.parse("1H").duration()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
     void monthlyBarsStartOnTheFirstOfTheCalendarMonthInUtc() {
         Timeframe month = Timeframe.parse("1mo");
         Timeframe quarter = Timeframe.parse("3mo");

@@ -2,6 +2,8 @@ package io.tradingedu.shared.strategy;
 
 import io.tradingedu.shared.strategy.Expression.IndicatorRef;
 import io.tradingedu.shared.strategy.Expression.Price;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,8 +11,11 @@ import java.util.Optional;
  * Finds the classic breakout mistake: comparing a bar with a highest/lowest level whose window includes that same
  * bar. {@code close > HIGHEST(high, 20)} can never be true (this bar's high is part of the level, and a close is never
  * above its own bar's high), nor can {@code close > DONCHIAN_upper(20)}; the breakout compares with the level of the
- * bar before, {@code HIGHEST(high, 20)[1]}. The mirror holds for LOWEST and the lower Donchian band. Part of
- * {@link StrategyValidator} and {@link NeverTrue}.
+ * bar before, {@code HIGHEST(high, 20)[1]}. The mirror holds for LOWEST and the lower Donchian band, and for both
+ * sides taken the same number of bars ago ({@code close[1] > HIGHEST(high, 20)[1]}). Only a comparison the rule
+ * positively requires is refused: {@code not (close > HIGHEST(high, 20))} is always true and
+ * {@code close > HIGHEST(high, 20) or RSI(2) < 5} can still trade. Part of {@link StrategyValidator} and
+ * {@link NeverTrue}.
  */
 final class ChannelLevels {
 
@@ -31,20 +36,72 @@ final class ChannelLevels {
         };
     }
 
+    /**
+     * The comparisons of this mistake that the rule requires to be true, each with its path, when the rule as a whole
+     * can never be true: those it asks for directly or under {@code and}, {@code within} or a double {@code not}, and
+     * those in an {@code or} whose every alternative can never be true. A negated comparison is not required.
+     * Expects a rule whose series are valid.
+     */
+    static List<Violation> required(String path, Condition condition) {
+        List<Violation> found = new ArrayList<>();
+        required(path, condition, found);
+        return found;
+    }
+
+    private static void required(String path, Condition condition, List<Violation> found) {
+        switch (condition) {
+            case Condition.AllOf c -> {
+                for (int i = 0; i < c.conditions().size(); i++) {
+                    required(path + ".conditions[" + i + "]", c.conditions().get(i), found);
+                }
+            }
+            case Condition.AnyOf c -> {
+                if (c.conditions().stream().allMatch(child -> NeverTrue.reason(child).isPresent())) {
+                    for (int i = 0; i < c.conditions().size(); i++) {
+                        required(path + ".conditions[" + i + "]", c.conditions().get(i), found);
+                    }
+                }
+            }
+            case Condition.Within c -> required(path + ".condition", c.condition(), found);
+            case Condition.Not c when c.condition() instanceof Condition.Not inner ->
+                    required(path + ".condition.condition", inner.condition(), found);
+            case null -> {
+            }
+            default -> reason(condition).ifPresent(reason -> found.add(new Violation(path, reason)));
+        }
+    }
+
     /** {@code greater > smaller} can never hold when one side is a level that bounds the other on the same bar. */
     private static Optional<String> neverAbove(Expression greater, Expression smaller, Condition condition) {
         if (greater == null || smaller == null) {
             return Optional.empty();
         }
+        // close[1] > HIGHEST(high, 20)[1] is the same comparison, one bar earlier
+        int lag = 0;
+        while (lagOf(greater) > 0 && lagOf(greater) == lagOf(smaller)) {
+            lag += lagOf(greater);
+            greater = ((IndicatorRef) greater).input();
+            smaller = ((IndicatorRef) smaller).input();
+        }
         Expression upperOf = seriesBoundedBy(smaller, true);
         if (upperOf != null && bounded(greater, upperOf, PriceField.HIGH)) {
-            return Optional.of(message(condition, smaller));
+            return Optional.of(message(condition, smaller, lag));
         }
         Expression lowerOf = seriesBoundedBy(greater, false);
         if (lowerOf != null && bounded(smaller, lowerOf, PriceField.LOW)) {
-            return Optional.of(message(condition, greater));
+            return Optional.of(message(condition, greater, lag));
         }
         return Optional.empty();
+    }
+
+    /** How many bars ago a plain {@code X[n]} looks (0 for anything else). */
+    private static int lagOf(Expression expression) {
+        if (expression instanceof IndicatorRef ref && ref.input() != null && ref.output() == null
+                && IndicatorKind.byName(ref.indicator()).orElse(null) == IndicatorKind.LAG) {
+            Double bars = ref.params().getOrDefault("bars", 1.0);
+            return bars != null && bars >= 1 && bars == Math.rint(bars) ? bars.intValue() : 0;
+        }
+        return 0;
     }
 
     /**
@@ -75,12 +132,13 @@ final class ChannelLevels {
                 && p.price() != PriceField.VOLUME;
     }
 
-    private static String message(Condition condition, Expression level) {
+    /** {@code lag}: how many bars ago both sides were taken; the level must be one bar older than the other side. */
+    private static String message(Condition condition, Expression level, int lag) {
         return "'" + StrategyFormatter.condition(condition) + "' can never be true: " + HINT + "; "
-                + "compare with the level of the bar before, " + fix(level);
+                + "compare with the level of the bar before, " + fix(level, lag);
     }
 
-    private static String fix(Expression level) {
+    private static String fix(Expression level, int lag) {
         IndicatorRef ref = (IndicatorRef) level;
         if (ref.indicator().equalsIgnoreCase(IndicatorKind.DONCHIAN.wireName())) {
             boolean upper = !"lower".equals(ref.output());
@@ -92,6 +150,6 @@ final class ChannelLevels {
             IndicatorKind kind = IndicatorKind.byName(ref.indicator()).orElseThrow();
             level = new IndicatorRef(ref.indicator(), ref.params(), ref.output(), new Price(kind.defaultInput()));
         }
-        return StrategyFormatter.expression(Expressions.lag(level, 1));
+        return StrategyFormatter.expression(Expressions.lag(level, lag + 1));
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 final class DataRequirements {
 
     private static final Duration DAY = Duration.ofDays(1);
+    private static final double MEAN_MONTH_SECONDS = 365.2425 / 12 * 86_400;
 
     private final Duration barDuration;
     private final List<Violation> violations = new ArrayList<>();
@@ -91,6 +92,10 @@ final class DataRequirements {
     }
 
     private static String describe(Duration duration) {
+        // only calendar months are a day or longer and not whole days: their duration is the mean month
+        if (duration.compareTo(DAY) > 0 && duration.toSeconds() % DAY.toSeconds() != 0) {
+            return Math.round(duration.toSeconds() / MEAN_MONTH_SECONDS) + " month(s)";
+        }
         if (duration.toMinutes() < 60 || duration.toMinutes() % 60 != 0) {
             return duration.toMinutes() + " minute(s)";
         }

@@ -30,6 +30,12 @@ final class PositionRulesValidator {
         PositionRulesValidator validator = new PositionRulesValidator();
         if (strategy.reverses() && strategy.exitStop() == null) {
             validator.add("reverse", "stop and reverse needs exit_stop: the level where the position turns, e.g. PSAR");
+        } else if (strategy.reverses() && !changesSides(strategy.exitStop())
+                && !(strategy.exitStop() instanceof Expression.Price p && p.price() == null)) {
+            validator.add("reverse", "stop and reverse needs an exit_stop level that changes sides with the position "
+                    + "itself, PSAR or SUPERTREND, was '" + StrategyFormatter.expression(strategy.exitStop())
+                    + "': after the turn a level like it stays where it was, on the wrong side of the market, and "
+                    + "turns the position again at the next open");
         }
         Integer units = strategy.pyramiding();
         if (units != null) {
@@ -41,6 +47,18 @@ final class PositionRulesValidator {
             }
         }
         return validator.violations;
+    }
+
+    /**
+     * A stop and reverse uses one level for both sides, so the level must jump to the other side of the price when the
+     * position turns. PSAR and SUPERTREND do (below the price in an up move, above it in a down move); a lagged one
+     * would still stand where the turn happened on the next bar, and any other level (a low, a channel, a constant)
+     * stays put.
+     */
+    private static boolean changesSides(Expression level) {
+        return level instanceof Expression.IndicatorRef ref && ref.input() == null && ref.output() == null
+                && IndicatorKind.byName(ref.indicator())
+                .filter(kind -> kind == IndicatorKind.PSAR || kind == IndicatorKind.SUPERTREND).isPresent();
     }
 
     private void risk(Risk risk) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * or         := and ("or" and)*
  * and        := within ("and" within)*
  * within     := unary ("within" bars ["bars"])*
- * unary      := "not" unary | "(" or ")" | "stop_loss_hit" | "take_profit_hit" | comparison
+ * unary      := "not" within | "(" or ")" | "stop_loss_hit" | "take_profit_hit" | comparison
  * comparison := expr (">" | "<" | ">=" | "<=" | "above" | "below" | "crosses above" | "crosses below") expr
  *             | expr "between" expr "and" expr
  *             | expr ("rising" | "falling") ["over"] [bars] ["bars"]
@@ -28,6 +28,9 @@ import java.util.Map;
  * Indicators take positional parameters in catalogue order ({@code MACD(12, 26, 9)}) or named ones
  * ({@code BOLLINGER(period=20, k=2.5)}); smoothing indicators may take a series first ({@code SMA(RSI(14), 5)}).
  * An output can follow an underscore, as the original system wrote it: {@code MACD_histogram}, {@code BOLLINGER_upper}.
+ * {@code within} binds tighter than {@code not}: {@code not A within 3 bars} is {@code not (A within 3 bars)}.
+ * Rules nest at most {@link StrategyValidator#MAX_NESTING} levels deep; a deeper one is a syntax error at the token
+ * that goes too deep, found before the parser recurses further.
  */
 public final class RuleParser {
 
@@ -42,6 +45,8 @@ public final class RuleParser {
 
     private final List<Token> tokens;
     private int position;
+    /** Levels of nesting open around the token being read: nots, parentheses, indicator inputs. */
+    private int depth;
 
     private RuleParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -56,6 +61,10 @@ public final class RuleParser {
         Condition condition = parser.or();
         if (parser.peek().kind() != Kind.END) {
             throw parser.error("expected 'and', 'or' or the end of the rule");
+        }
+        // chains (A within 2 within 3, close[1][1]) at several levels can add up beyond the limit
+        if (Nesting.height(condition, Nesting.MAX) > Nesting.MAX) {
+            throw new StrategySyntaxException(Nesting.message(), 0, 1);
         }
         return condition;
     }
@@ -80,8 +89,9 @@ public final class RuleParser {
 
     private Condition within() {
         Condition condition = unary();
+        int wraps = 0;
         while (peek().is("within")) {
-            next();
+            deeper(next(), ++wraps);
             Token number = next();
             if (number.kind() != Kind.NUMBER) {
                 throw error(number, "expected the number of bars after 'within' but found " + number.describe());
@@ -97,14 +107,25 @@ public final class RuleParser {
 
     private Condition unary() {
         if (peek().is("not") || peek().is("!")) {
-            next();
-            return new Condition.Not(unary());
+            deeper(next(), 1);
+            depth++;
+            try {
+                // within binds tighter: not A within 3 = not (A within 3)
+                return new Condition.Not(within());
+            } finally {
+                depth--;
+            }
         }
         if (peek().is("(")) {
-            next();
-            Condition inner = or();
-            expect(")");
-            return inner;
+            deeper(next(), 1);
+            depth++;
+            try {
+                Condition inner = or();
+                expect(")");
+                return inner;
+            } finally {
+                depth--;
+            }
         }
         if (peek().is("stop_loss_hit")) {
             next();
@@ -187,13 +208,17 @@ public final class RuleParser {
         if (parser.peek().kind() != Kind.END) {
             throw parser.error("expected the end of the expression");
         }
+        if (Nesting.height(expression, Nesting.MAX) > Nesting.MAX) {
+            throw new StrategySyntaxException(Nesting.message(), 0, 1);
+        }
         return expression;
     }
 
     private Expression expression() {
         Expression expression = atom();
+        int wraps = 0;
         while (peek().is("[")) {
-            next();
+            deeper(next(), ++wraps);
             Token number = next();
             if (number.kind() != Kind.NUMBER) {
                 throw error(number, "expected how many bars ago, e.g. close[1], but found " + number.describe());
@@ -294,7 +319,13 @@ public final class RuleParser {
                 }
                 params.put(kind.params().get(positional++).name(), number(next()));
             } else if (first && kind.takesInput()) {
-                input = expression();
+                deeper(token, 1);
+                depth++;
+                try {
+                    input = expression();
+                } finally {
+                    depth--;
+                }
             } else {
                 throw error(token, "expected a number as parameter of " + kind.wireName());
             }
@@ -317,6 +348,13 @@ public final class RuleParser {
             return Double.parseDouble(token.text());
         } catch (NumberFormatException e) {
             throw error(token, "'" + token.text() + "' is not a number");
+        }
+    }
+
+    /** Refuses a token that would nest {@code levels} deeper than the open levels allow, before recursing. */
+    private void deeper(Token at, int levels) {
+        if (depth + levels > Nesting.MAX) {
+            throw error(at, Nesting.message());
         }
     }
 

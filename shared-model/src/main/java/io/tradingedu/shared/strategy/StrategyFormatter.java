@@ -3,6 +3,7 @@ package io.tradingedu.shared.strategy;
 import io.tradingedu.shared.strategy.Condition.AllOf;
 import io.tradingedu.shared.strategy.Condition.AnyOf;
 import io.tradingedu.shared.strategy.Expression.IndicatorRef;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,9 @@ public final class StrategyFormatter {
             case AnyOf c -> c.conditions().stream().map(StrategyFormatter::grouped).collect(Collectors.joining(" or "));
             case Condition.Not c -> "not " + (c.condition() instanceof Condition.Within ? "(" + condition(c.condition())
                     + ")" : grouped(c.condition()));
-            case Condition.Within c -> grouped(c.condition()) + " within " + c.bars() + " bars";
+            // "within" binds tighter than "not": (not A) within 3 needs its parentheses
+            case Condition.Within c -> (c.condition() instanceof Condition.Not ? "(" + condition(c.condition()) + ")"
+                    : grouped(c.condition())) + " within " + c.bars() + " bars";
             case Condition.StopLossHit c -> "stop_loss_hit";
             case Condition.TakeProfitHit c -> "take_profit_hit";
         };
@@ -145,8 +148,10 @@ public final class StrategyFormatter {
         return value != null && value >= 1 && value <= 5000 && value == Math.rint(value);
     }
 
+    /** Plain decimals only ({@code 0.0005}, never {@code 5.0E-4}): the rule tokenizer reads no exponents. */
     private static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+        // a non-finite number only comes with a strategy the validator refuses; written as Java does, for the message
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
                 : String.valueOf(value);
     }
 }

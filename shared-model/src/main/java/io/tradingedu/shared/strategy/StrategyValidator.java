@@ -17,6 +17,13 @@ import java.util.stream.Collectors;
  */
 public final class StrategyValidator {
 
+    /**
+     * How deep conditions and series may nest: {@code not (A and B)} is 3 levels, {@code SMA(RSI(close, 14), 5) > 50}
+     * is 4 (the comparison, SMA, RSI, close). Deeper rules are refused here, by {@link RuleParser} and by
+     * {@link StrategyJson}, before anything walks them.
+     */
+    public static final int MAX_NESTING = 64;
+
     private static final String KNOWN_INDICATORS = Arrays.stream(IndicatorKind.values())
             .map(IndicatorKind::wireName).collect(Collectors.joining(", "));
 
@@ -69,26 +76,27 @@ public final class StrategyValidator {
             add("version", "unsupported version " + strategy.version() + "; this service reads version "
                     + StrategyDefinition.VERSION);
         }
+        if (tooDeep(strategy)) {
+            // every other check walks the rules recursively: only what does not
+            violations.addAll(PositionRulesValidator.validate(strategy.risk(), strategy.sizing(), strategy.costs()));
+            return;
+        }
         if (strategy.entry() == null && strategy.entryStop() == null) {
             add("entry", "an entry rule (or an entry_stop level) is required");
         } else if (strategy.entry() != null) {
-            int before = violations.size();
-            condition("entry", strategy.entry(), true);
-            boolean channelReported = violations.subList(before, violations.size()).stream()
-                    .anyMatch(v -> v.message().contains(ChannelLevels.HINT));
-            if (!channelReported) {
+            if (!rule("entry", strategy.entry(), true)) {
                 NeverTrue.reason(strategy.entry()).ifPresent(reason ->
                         add("entry", "can never be true, so the strategy would never trade: " + reason));
             }
         }
         if (strategy.exit() != null) {
-            condition("exit", strategy.exit(), false);
+            rule("exit", strategy.exit(), false);
         }
         if (strategy.entryStop() != null) {
-            expression("entry_stop", strategy.entryStop());
+            level("entry_stop", strategy.entryStop());
         }
         if (strategy.exitStop() != null) {
-            expression("exit_stop", strategy.exitStop());
+            level("exit_stop", strategy.exitStop());
         }
         violations.addAll(PositionRulesValidator.validate(strategy.risk(), strategy.sizing(), strategy.costs()));
         violations.addAll(PositionRulesValidator.orders(strategy));
@@ -104,18 +112,64 @@ public final class StrategyValidator {
         }
     }
 
+    /** Reports each rule or level nested deeper than {@link #MAX_NESTING}; whether there was one. */
+    private boolean tooDeep(StrategyDefinition strategy) {
+        int before = violations.size();
+        for (String path : new String[] {Nesting.tooDeep("entry", strategy.entry()),
+                Nesting.tooDeep("exit", strategy.exit()), Nesting.tooDeep("entry_stop", strategy.entryStop()),
+                Nesting.tooDeep("exit_stop", strategy.exitStop())}) {
+            if (path != null) {
+                add(path, Nesting.message());
+            }
+        }
+        return violations.size() > before;
+    }
+
     private static boolean closesThroughRisk(Risk risk) {
         return risk.stopLoss() != null || risk.takeProfit() != null || risk.trailingStop() != null
                 || risk.maxBars() != null;
     }
 
+    /** Checks a rule; whether it compares with a breakout level that includes the current bar (and was refused). */
+    private boolean rule(String path, Condition condition, boolean entry) {
+        int before = violations.size();
+        condition(path, condition, entry);
+        if (violations.size() > before) {
+            return false;
+        }
+        List<Violation> breakouts = ChannelLevels.required(path, condition);
+        violations.addAll(breakouts);
+        return !breakouts.isEmpty();
+    }
+
+    /**
+     * A stop order's level is a price: one at or below zero is never placed, and an oscillator, a volume or a
+     * distance (RSI, ATR, a band width) is not on the price's scale, so the order would fill at once or never.
+     */
+    private void level(String path, Expression level) {
+        int before = violations.size();
+        expression(path, level);
+        if (violations.size() > before) {
+            return;
+        }
+        if (level instanceof Expression.Constant c && c.constant() <= 0) {
+            add(path, "a stop order's level is a price and must be above 0, was " + number(c.constant()));
+            return;
+        }
+        String notAPrice = PriceScale.notAPrice(level);
+        if (notAPrice != null) {
+            add(path, "a stop order's level is a price, but " + notAPrice + " is not on the price's scale; use a price, "
+                    + "a moving average, a band or channel, a highest/lowest of prices, PSAR or SUPERTREND");
+        }
+    }
+
     private void condition(String path, Condition condition, boolean entry) {
         switch (condition) {
             case null -> add(path, "a condition is required");
-            case Condition.Above c -> comparison(path, c, c.left(), c.right());
-            case Condition.Below c -> comparison(path, c, c.left(), c.right());
-            case Condition.CrossesAbove c -> comparison(path, c, c.left(), c.right());
-            case Condition.CrossesBelow c -> comparison(path, c, c.left(), c.right());
+            case Condition.Above c -> comparison(path, c.left(), c.right());
+            case Condition.Below c -> comparison(path, c.left(), c.right());
+            case Condition.CrossesAbove c -> comparison(path, c.left(), c.right());
+            case Condition.CrossesBelow c -> comparison(path, c.left(), c.right());
             case Condition.Between c -> {
                 expression(path + ".value", c.value());
                 expression(path + ".lower", c.lower());
@@ -152,13 +206,9 @@ public final class StrategyValidator {
         }
     }
 
-    private void comparison(String path, Condition condition, Expression left, Expression right) {
-        int before = violations.size();
+    private void comparison(String path, Expression left, Expression right) {
         expression(path + ".left", left);
         expression(path + ".right", right);
-        if (violations.size() == before) {
-            ChannelLevels.reason(condition).ifPresent(reason -> add(path, reason));
-        }
     }
 
     private void lookback(String path, Expression value, int bars) {

@@ -191,7 +191,9 @@ class LanguageAdditionsTest {
                     assertThat(v.path()).isEqualTo("exit");
                     assertThat(v.message()).endsWith("LOWEST(low, 10)[1]");
                 });
-        assertThat(violationsOf("entry: RSI(2) < 5 or SMA(5) > HIGHEST(SMA(5), 10)\nmax_bars: 2")).singleElement()
+        // an alternative that can never be true leaves the other one: the rule can still trade
+        assertThat(violationsOf("entry: RSI(2) < 5 or SMA(5) > HIGHEST(SMA(5), 10)\nmax_bars: 2")).isEmpty();
+        assertThat(violationsOf("entry: RSI(2) < 5 and SMA(5) > HIGHEST(SMA(5), 10)\nmax_bars: 2")).singleElement()
                 .extracting(Violation::path).isEqualTo("entry.conditions[1]");
         assertThat(violationsOf("entry: DONCHIAN_lower(20) > low\nmax_bars: 2")).singleElement()
                 .extracting(Violation::message).asString().endsWith("LOWEST(low, 20)[1]");
