@@ -28,7 +28,12 @@ public abstract class ServiceProblemAdvice extends ResponseEntityExceptionHandle
 
     @ExceptionHandler
     protected ProblemDetail badParameter(IllegalArgumentException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
+        if (e instanceof BadFieldException bad) {
+            problem.setProperty("field", bad.field());
+            problem.setProperty("reason", bad.reason());
+        }
+        return problem;
     }
 
     @ExceptionHandler

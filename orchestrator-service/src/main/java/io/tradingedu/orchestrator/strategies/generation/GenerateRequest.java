@@ -2,6 +2,7 @@ package io.tradingedu.orchestrator.strategies.generation;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tradingedu.support.web.BadFieldException;
 
 /**
  * {@code POST /strategies/generate}: a strategy from free text or from what the library teaches about a keyword.
@@ -12,33 +13,33 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param temperature the model's sampling temperature 0..2 (default: the configured one)
  */
 record GenerateRequest(String keyword, String text,
-                       @JsonProperty("top_k") @JsonAlias("topK") Integer topK, Double temperature) {
+                       @JsonProperty("top_k") @JsonAlias("topK") Double topK, Double temperature) {
 
     static final int MAX_TEXT = 20_000;
     static final int MAX_KEYWORD = 100;
     static final int MAX_TOP_K = 20;
     static final int DEFAULT_TOP_K = 5;
 
-    /** @throws IllegalArgumentException naming the field and its limit */
+    /** @throws BadFieldException naming the field and its limit */
     GenerateRequest validated() {
         boolean hasText = text != null && !text.isBlank();
         boolean hasKeyword = keyword != null && !keyword.isBlank();
         if (hasText == hasKeyword) {
-            throw new IllegalArgumentException("give exactly one of keyword and text");
+            throw new BadFieldException(hasText ? "keyword" : "text", "give exactly one of keyword and text");
         }
         if (hasText && text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("text must be at most " + MAX_TEXT + " characters, was "
-                    + text.length());
+            throw new BadFieldException("text", "must be at most " + MAX_TEXT + " characters, was " + text.length());
         }
         if (hasKeyword && keyword.strip().length() > MAX_KEYWORD) {
-            throw new IllegalArgumentException("keyword must be at most " + MAX_KEYWORD + " characters, was "
+            throw new BadFieldException("keyword", "must be at most " + MAX_KEYWORD + " characters, was "
                     + keyword.strip().length());
         }
-        if (topK != null && (topK < 1 || topK > MAX_TOP_K)) {
-            throw new IllegalArgumentException("top_k must be between 1 and " + MAX_TOP_K + ", was " + topK);
+        if (topK != null && !(topK >= 1 && topK <= MAX_TOP_K && topK == Math.rint(topK))) {
+            throw new BadFieldException("top_k", "must be a whole number between 1 and " + MAX_TOP_K + ", was "
+                    + topK);
         }
         if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
-            throw new IllegalArgumentException("temperature must be between 0 and 2, was " + temperature);
+            throw new BadFieldException("temperature", "must be between 0 and 2, was " + temperature);
         }
         return this;
     }
@@ -48,6 +49,6 @@ record GenerateRequest(String keyword, String text,
     }
 
     int topKOrDefault() {
-        return topK == null ? DEFAULT_TOP_K : topK;
+        return topK == null ? DEFAULT_TOP_K : topK.intValue();
     }
 }

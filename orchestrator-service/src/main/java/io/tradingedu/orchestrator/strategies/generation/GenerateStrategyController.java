@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradingedu.orchestrator.concepts.ConceptExtractor;
 import io.tradingedu.orchestrator.concepts.TextEvidence;
 import io.tradingedu.shared.strategy.StrategyJson;
+import io.tradingedu.support.web.BadFieldException;
 import io.tradingedu.support.web.Problems;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,7 +46,7 @@ class GenerateStrategyController {
     ResponseEntity<?> generate(@RequestBody GenerateRequest body) {
         GenerateRequest request = body == null ? null : body.validated();
         if (request == null) {
-            throw new IllegalArgumentException("a body with keyword or text is required");
+            throw new BadFieldException("text", "a body with keyword or text is required");
         }
         double temperature = request.temperature() != null ? request.temperature() : generator.defaultTemperature();
         List<LessonConcept> concepts;

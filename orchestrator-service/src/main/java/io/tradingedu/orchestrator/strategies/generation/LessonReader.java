@@ -74,7 +74,7 @@ class LessonReader {
                 ORDER BY t.n DESC, h.media_id, h.start_seconds""", rs -> {
             found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                     .add(new double[] {rs.getDouble(2), rs.getDouble(3)});
-        }, like, like, keyword, topK);
+        }, like, like, like, topK);
         return found;
     }
 

@@ -48,7 +48,8 @@ final class LlmPrompts {
                 Indicators:
                 """ + catalogue + """
                 Answer with one JSON object and nothing else:
-                {"strategies": [{"definition": <strategy JSON>, "assumed": [{"field": "...", "value": "...", \
+                {"strategies": [{"definition": <strategy JSON>, "assumed": [{"field": <path into the definition, \
+                e.g. "exit.left.params.period" or "risk.stop_loss">, "value": <the value used there>, \
                 "reason": "..."}], "concepts": [numbers of the concepts it is built from]}]}
                 If the lesson teaches no rule for when to enter, answer {"strategies": [], "reason": "..."}.
                 """;

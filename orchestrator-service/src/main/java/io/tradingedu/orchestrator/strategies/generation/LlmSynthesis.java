@@ -9,6 +9,7 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Strategies written by a language model from the lesson's concepts and excerpts. Every proposed strategy must pass
@@ -114,8 +115,7 @@ final class LlmSynthesis {
         if (assumed != null && assumed.isArray()) {
             for (int i = 0; i < Math.min(assumed.size(), MAX_ASSUMED); i++) {
                 JsonNode a = assumed.get(i);
-                fields.add(new Candidate.Assumed(clip(text(a, "field")), clip(text(a, "value")),
-                        clip(text(a, "reason"))));
+                fields.add(new Candidate.Assumed(clip(text(a, "field")), value(a), clip(text(a, "reason"))));
             }
         }
         String name = definition.name() != null ? clip(definition.name()) : draft.name();
@@ -134,6 +134,16 @@ final class LlmSynthesis {
             }
         }
         return cited;
+    }
+
+    /** The model's value as it wrote it (a number stays a number), text clipped; null when absent. */
+    private static JsonNode value(JsonNode assumed) {
+        JsonNode value = assumed == null ? null : assumed.get("value");
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
+        }
+        return value.isString() ? StringNode.valueOf(clip(value.asString()))
+                : value.toString().length() <= MAX_TEXT ? value : StringNode.valueOf(clip(value.toString()));
     }
 
     private static String text(JsonNode node, String field) {

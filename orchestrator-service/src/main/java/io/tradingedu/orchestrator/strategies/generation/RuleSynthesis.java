@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Stage 8's deterministic default: stage 5's concepts → complete strategies. Concepts are grouped into strategies
+ * Stage 8's deterministic default: stage 5's concepts → complete strategies. Parameters the lesson stated for an
+ * indicator are filled into its later mentions ({@link StatedParameters}), concepts are grouped into strategies
  * ({@link StrategyGroups}), each group is written as the language's compact text from the concepts' own text forms
  * ({@link StrategyDraft}), read back with {@link StrategyText} and kept only if {@link StrategyValidator} accepts it.
  * Notes say why a lesson yields nothing (no entry taught, only chart patterns, …) and what was dropped.
@@ -27,7 +28,7 @@ final class RuleSynthesis {
     static Synthesis synthesise(List<LessonConcept> concepts) {
         List<Candidate> candidates = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (List<LessonConcept> group : StrategyGroups.of(concepts)) {
+        for (List<LessonConcept> group : StrategyGroups.of(StatedParameters.resolve(concepts))) {
             StrategyDraft draft = StrategyDraft.of(group);
             if (draft.entryMissing()) {
                 notes.add("no entry taught for " + draft.describe() + ": without a rule for when to get in there is "
@@ -52,7 +53,7 @@ final class RuleSynthesis {
             List<Candidate.Tuning> tuning = new ArrayList<>(OpenParameters.of(definition, draft.open()));
             tuning.addAll(draft.stopTuning());
             candidates.add(new Candidate(draft.name(), SOURCE, definition, StrategyFormatter.format(definition),
-                    draft.assumed(), draft.evidence(), tuning));
+                    draft.assumed(definition), draft.evidence(), tuning));
         }
         if (candidates.isEmpty() && notes.isEmpty()) {
             notes.add(nothingTradable(concepts));

@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.tradingedu.shared.strategy.InvalidStrategyException;
 import io.tradingedu.shared.strategy.StrategyDefinition;
 import io.tradingedu.shared.strategy.StrategyJson;
 import io.tradingedu.shared.strategy.StrategySchema;
@@ -46,7 +47,7 @@ final class StrategyChecks {
         StrategyDefinition strategy;
         try {
             strategy = StrategyJson.fromTree(definition);
-        } catch (StrategySyntaxException e) {
+        } catch (StrategySyntaxException | InvalidStrategyException e) {
             return new Checked(null, List.of(e.getMessage()));
         }
         List<Violation> violations = StrategyValidator.validate(strategy);

@@ -2,14 +2,18 @@ package io.tradingedu.orchestrator.strategies.generation;
 
 import io.tradingedu.orchestrator.concepts.Concept;
 import io.tradingedu.shared.strategy.IndicatorKind;
+import io.tradingedu.shared.strategy.StrategyDefinition;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.node.IntNode;
 
 /**
  * One group of concepts written as the compact text of a strategy, from the concepts' own text forms, with the
@@ -24,20 +28,24 @@ import java.util.Set;
  *       with no way out at all, or a target in R or risk-based sizing that need one, a 2 ATR(14) stop (and with no
  *       way out a 2R target), swept in stage 9.</li>
  * </ul>
+ * Every assumption is named by its path in the strategy JSON ({@link AssumedFields}); the evidence is one item per
+ * quote with all the concepts it states, restatements (the slide of what was said) included.
  */
 final class StrategyDraft {
 
     static final String DEFAULT_STOP = "stop_loss: 2 ATR(14)";
     static final String DEFAULT_TARGET = "take_profit: 2R";
+    private static final int DEFAULT_ATR_PERIOD = 14;
 
     private final List<String> entries = new ArrayList<>();
     private final List<String> filters = new ArrayList<>();
     private final List<String> loose = new ArrayList<>();
     private final List<String> exits = new ArrayList<>();
     private final Map<String, String> risk = new LinkedHashMap<>();
+    /** Every concept the strategy rests on, restatements included: its evidence. */
     private final List<LessonConcept> used = new ArrayList<>();
     private final List<LessonConcept> looseConcepts = new ArrayList<>();
-    private final List<Candidate.Assumed> assumed = new ArrayList<>();
+    private final List<AssumedFields.Pending> assumed = new ArrayList<>();
     private final Set<OpenParameters.Open> open = new LinkedHashSet<>();
     private String entryLevel;
     private String exitLevel;
@@ -64,51 +72,77 @@ final class StrategyDraft {
                     case "exit" -> exits;
                     default -> filters;
                 };
+                if (role == null) {
+                    looseConcepts.add(c);
+                } else {
+                    used.add(c);
+                }
+                // a restatement (the slide of what was said) is evidence, not a second condition
                 if (!target.contains(concept.textForm())) {
                     target.add(concept.textForm());
-                    (role == null ? looseConcepts : used).add(c);
-                    noteAssumed(c);
+                    if (role != null) {
+                        noteAssumed(c, role.equals("exit") ? "exit" : "entry");
+                    }
                 }
             }
             case "level" -> {
-                if (concept.name().equals("entry_stop") && entryLevel == null) {
+                if (concept.name().equals("entry_stop") && (entryLevel == null
+                        || entryLevel.equals(concept.textForm()))) {
                     entryLevel = concept.textForm();
                     used.add(c);
-                } else if (concept.name().equals("exit_stop") && exitLevel == null) {
+                } else if (concept.name().equals("exit_stop") && (exitLevel == null
+                        || exitLevel.equals(concept.textForm()))) {
                     exitLevel = concept.textForm();
                     used.add(c);
                 }
             }
             case "risk_rule" -> {
-                String key = switch (concept.name()) {
-                    case "risk_reward" -> "take_profit";
-                    case "max_holding" -> "max_bars";
-                    case "position_risk" -> "size";
-                    default -> concept.name();
-                };
                 // the last said wins: teachers correct themselves ("a 2% stop, no, make it 3%")
-                risk.put(key, concept.textForm());
+                risk.put(riskKey(concept.name()), concept.textForm());
                 used.add(c);
             }
             case "direction" -> {
                 direction = concept.name();
                 used.add(c);
             }
+            // the instrument and timeframe it was taught on: evidence, the strategy language has no line for them
+            case "instrument", "timeframe" -> used.add(c);
             default -> {
             }
         }
     }
 
+    /** The strategy line a risk rule writes. */
+    private static String riskKey(String rule) {
+        return switch (rule) {
+            case "risk_reward" -> "take_profit";
+            case "max_holding" -> "max_bars";
+            case "position_risk" -> "size";
+            default -> rule;
+        };
+    }
+
     private void complete() {
         if (entries.isEmpty() && entryLevel == null && !loose.isEmpty()) {
             entries.addAll(loose);
-            used.addAll(looseConcepts);
+            Set<String> noted = new LinkedHashSet<>();
+            for (LessonConcept c : looseConcepts) {
+                used.add(c);
+                if (noted.add(c.concept().textForm())) {
+                    noteAssumed(c, "entry");
+                }
+            }
+        } else {
+            // said without a role, but the same as a rule of the strategy: more evidence for it
+            looseConcepts.stream().filter(c -> entries.contains(c.concept().textForm())
+                    || filters.contains(c.concept().textForm()) || exits.contains(c.concept().textForm()))
+                    .forEach(used::add);
         }
         if (entryMissing()) {
             return;
         }
         if (direction == null) {
-            assumed.add(new Candidate.Assumed("direction", "long", "the lesson did not say long or short; a lesson "
+            assumed.add(new AssumedFields.At("direction", null, "the lesson did not say long or short; a lesson "
                     + "that says buy means long"));
         }
         boolean wayOut = !exits.isEmpty() || exitLevel != null || risk.containsKey("stop_loss")
@@ -117,22 +151,22 @@ final class StrategyDraft {
                 || risk.getOrDefault("size", "").contains("risk"));
         if (!wayOut || needsStop) {
             risk.put("stop_loss", DEFAULT_STOP);
-            assumed.add(new Candidate.Assumed("stop_loss", "2 ATR(14)", wayOut
+            assumed.add(new AssumedFields.At("risk.stop_loss", null, wayOut
                     ? "a target in R or risk-based sizing is measured from a stop the lesson did not state"
                     : "the lesson teaches no way out of a trade; a volatility stop is the neutral default"));
             defaultStop = true;
         } else if (!risk.containsKey("stop_loss")) {
-            assumed.add(new Candidate.Assumed("stop_loss", "none", "the lesson's exit closes every position; a stop "
-                    + "it did not teach would test another strategy"));
+            assumed.add(new AssumedFields.At("risk.stop_loss", null, "no stop: the lesson's exit closes every "
+                    + "position; a stop it did not teach would test another strategy"));
         }
         if (!wayOut) {
             risk.put("take_profit", DEFAULT_TARGET);
-            assumed.add(new Candidate.Assumed("take_profit", "2R", "the lesson teaches no exit; a target of twice "
-                    + "the risk pairs with the default stop"));
+            assumed.add(new AssumedFields.At("risk.take_profit", null, "the lesson teaches no exit; a target of "
+                    + "twice the risk pairs with the default stop"));
         }
         if (risk.getOrDefault("stop_loss", "").matches(".*ATR\\s*$")) {
-            assumed.add(new Candidate.Assumed("stop_loss.atr_period", "14", "the ATR's period was not stated: the "
-                    + "catalogue default"));
+            assumed.add(new AssumedFields.At("risk.stop_loss.atr_period", IntNode.valueOf(DEFAULT_ATR_PERIOD),
+                    "the ATR's period was not stated: the catalogue default"));
         }
         if (!risk.containsKey("size") && risk.containsKey("pyramiding")) {
             // n units of the whole account would need leverage: each unit takes an n-th of it
@@ -140,29 +174,33 @@ final class StrategyDraft {
             String share = BigDecimal.valueOf(100.0 / units).setScale(2, RoundingMode.DOWN).stripTrailingZeros()
                     .toPlainString();
             risk.put("size", "size: " + share + "%");
-            assumed.add(new Candidate.Assumed("sizing", share + "% of equity per unit", "the lesson adds up to "
-                    + units + " units without sizing them: each takes an equal share of the account (no leverage)"));
+            assumed.add(new AssumedFields.At("sizing.fraction_of_equity", null, "the lesson adds up to " + units
+                    + " units without sizing them: each takes an equal share (" + share + "%) of the account (no "
+                    + "leverage)"));
         } else if (!risk.containsKey("size")) {
-            assumed.add(new Candidate.Assumed("sizing", "100% of equity", "the lesson did not size positions: the "
-                    + "language's default, every position takes the account (no leverage)"));
+            assumed.add(new AssumedFields.At("sizing.fraction_of_equity", null, "the lesson did not size positions: "
+                    + "the language's default, every position takes the account (no leverage)"));
         }
     }
 
-    /** Parameters, thresholds or operands the concept says it assumed, listed and (parameters) left open. */
-    private void noteAssumed(LessonConcept c) {
+    /**
+     * Parameters, thresholds or operands the concept says it assumed (after {@link StatedParameters} filled in what
+     * the lesson stated elsewhere), placed in the strategy later; parameters are left open for tuning.
+     */
+    private void noteAssumed(LessonConcept c, String side) {
         if (!(c.concept().details().get("assumed") instanceof List<?> names) || names.isEmpty()) {
             return;
         }
-        List<String> parts = new ArrayList<>();
+        String text = c.concept().textForm();
         for (Object name : names) {
-            parts.add(switch (String.valueOf(name)) {
-                case "threshold" -> "the threshold (the conventional oversold/overbought level)";
-                case "operands" -> "the averages (the standard 50- and 200-day)";
-                default -> "the " + name + " (the catalogue default)";
-            });
+            String what = String.valueOf(name);
+            assumed.add(new AssumedFields.InCondition(side, text, what, switch (what) {
+                case "threshold" -> "the level was not stated (" + text + "): the conventional oversold/overbought "
+                        + "reading";
+                case "operands" -> "the averages were not named (" + text + "): the standard 50- and 200-day";
+                default -> "the " + what + " was not stated in the lesson (" + text + "): the catalogue default";
+            }));
         }
-        assumed.add(new Candidate.Assumed(c.concept().textForm(), String.join(", ", names.stream()
-                .map(String::valueOf).toList()), "not stated in the lesson: " + String.join("; ", parts)));
         if (c.concept().details().get("condition") instanceof Map<?, ?> json) {
             collectOpen(json, names.stream().map(String::valueOf).toList());
         }
@@ -229,8 +267,9 @@ final class StrategyDraft {
         return said.isEmpty() ? "a direction only" : String.join(", ", said);
     }
 
-    List<Candidate.Assumed> assumed() {
-        return assumed;
+    /** What the lesson left unstated, by its path in {@code definition} (the strategy this draft's text reads as). */
+    List<Candidate.Assumed> assumed(StrategyDefinition definition) {
+        return AssumedFields.place(definition, assumed);
     }
 
     Set<OpenParameters.Open> open() {
@@ -243,9 +282,24 @@ final class StrategyDraft {
                 "the stop was not taught: its distance is tried from 1 to 3 ATR(14)")) : List.of();
     }
 
+    /**
+     * One item per quote (sentence or slide) in the order said, with every concept of the strategy it states; a risk
+     * rule or direction the teacher corrected later is not evidence for the strategy.
+     */
     List<Candidate.Evidence> evidence() {
-        return used.stream().map(c -> new Candidate.Evidence(c.id(), c.mediaId(), c.kind(), c.concept().textForm(),
-                c.concept().quote(), c.id() == null ? null : c.concept().start(),
-                c.id() == null ? null : c.concept().end(), List.of())).toList();
+        Map<List<Object>, List<LessonConcept>> byQuote = new LinkedHashMap<>();
+        used.stream().filter(this::supports)
+                .sorted(Comparator.comparingDouble((LessonConcept c) -> c.concept().start()))
+                .forEach(c -> byQuote.computeIfAbsent(Arrays.asList(c.mediaId(), c.concept().quote(),
+                        c.concept().source()), k -> new ArrayList<>()).add(c));
+        return byQuote.values().stream().map(Candidate.Evidence::of).toList();
+    }
+
+    private boolean supports(LessonConcept c) {
+        return switch (c.kind()) {
+            case "risk_rule" -> c.concept().textForm().equals(risk.get(riskKey(c.concept().name())));
+            case "direction" -> c.concept().name().equals(direction);
+            default -> true;
+        };
     }
 }

@@ -22,7 +22,9 @@ class StrategyGenerator {
         this.properties = properties;
     }
 
-    Synthesis generate(List<LessonConcept> concepts, List<String> excerpts, double temperature) {
+    Synthesis generate(List<LessonConcept> said, List<String> excerpts, double temperature) {
+        // "the RSI" after "the 14-day RSI" is RSI(14) for the model as for the rules
+        List<LessonConcept> concepts = StatedParameters.resolve(said);
         List<String> notes = new ArrayList<>();
         if (chat.available() && concepts.stream().anyMatch(c -> !c.kind().equals("instrument"))) {
             try {

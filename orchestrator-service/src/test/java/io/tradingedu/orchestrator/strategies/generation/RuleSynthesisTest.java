@@ -50,8 +50,10 @@ class RuleSynthesisTest {
         Candidate c = synthesise(said(0, "Buy when the RSI is oversold.")).candidates().getFirst();
 
         assertThat(c.text()).contains("entry: RSI(14) < 30", "stop_loss: 2 ATR(14)", "take_profit: 2R");
-        assertThat(c.assumed()).extracting(Candidate.Assumed::field)
-                .containsExactly("RSI(14) < 30", "stop_loss", "take_profit", "sizing");
+        assertThat(c.assumed()).extracting(Candidate.Assumed::field).containsExactly("entry.left.params.period",
+                "entry.right.constant", "risk.stop_loss", "risk.take_profit", "sizing.fraction_of_equity");
+        assertThat(c.assumed()).extracting(a -> String.valueOf(a.value())).containsExactly("14.0", "30.0",
+                "{\"atr_multiple\":2.0,\"atr_period\":14}", "{\"r_multiple\":2.0}", "1.0");
         assertThat(c.tuning()).satisfiesExactly(
                 rsi -> {
                     assertThat(rsi.paths()).containsExactly("entry.left.params.period");
@@ -67,9 +69,10 @@ class RuleSynthesisTest {
 
         assertThat(c.tuning()).singleElement().satisfies(t -> assertThat(t.paths())
                 .containsExactly("entry.right.params.period", "exit.right.params.period"));
-        assertThat(c.assumed()).extracting(Candidate.Assumed::field).contains("stop_loss", "sizing");
-        assertThat(c.assumed()).filteredOn(a -> a.field().equals("stop_loss")).singleElement()
-                .satisfies(a -> assertThat(a.value()).isEqualTo("none"));
+        assertThat(c.assumed()).extracting(Candidate.Assumed::field).containsExactly("entry.right.params.period",
+                "risk.stop_loss", "sizing.fraction_of_equity");
+        assertThat(c.assumed()).filteredOn(a -> a.field().equals("risk.stop_loss")).singleElement()
+                .satisfies(a -> assertThat(a.value()).isNull());
     }
 
     @Test

@@ -99,7 +99,7 @@ class StrategyGenerationIT {
                 .andExpect(jsonPath("$.source").value("rules"))
                 .andExpect(jsonPath("$.text").value(org.hamcrest.Matchers.containsString("entry: RSI(14) < 30")))
                 .andExpect(jsonPath("$.strategy.entry.type").value("below"))
-                .andExpect(jsonPath("$.assumed[?(@.field == 'RSI(14) < 30')]").exists())
+                .andExpect(jsonPath("$.assumed[?(@.field == 'entry.left.params.period')].value").value(14.0))
                 .andExpect(jsonPath("$.evidence[0].quote").exists());
         mvc.perform(post("/strategies/generate").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"keyword\": \"" + keyword + "\", \"top_k\": 3}"))
@@ -125,15 +125,32 @@ class StrategyGenerationIT {
                 .setControllerAdvice(new Advice()).build();
 
         for (String body : List.of("{\"text\": \"" + "a".repeat(GenerateRequest.MAX_TEXT + 1) + "\"}",
-                "{\"keyword\": \"rsi\", \"top_k\": 21}", "{\"keyword\": \"rsi\", \"temperature\": 2.5}",
-                "{\"keyword\": \"rsi\", \"text\": \"buy\"}", "{}")) {
+                "{\"keyword\": \"rsi\", \"top_k\": 21}", "{\"keyword\": \"rsi\", \"top_k\": 2.5}",
+                "{\"keyword\": \"rsi\", \"temperature\": 2.5}", "{\"keyword\": \"rsi\", \"text\": \"buy\"}",
+                "{}")) {
             mvc.perform(post("/strategies/generate").contentType(MediaType.APPLICATION_JSON).content(body))
                     .andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.type").value("https://tradingedu.io/problems/bad-parameter"));
+                    .andExpect(jsonPath("$.type").value("https://tradingedu.io/problems/bad-parameter"))
+                    .andExpect(jsonPath("$.field").isNotEmpty());
         }
         mvc.perform(post("/strategies/generate").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"keyword\": \"rsi\", \"top_k\": 21}"))
-                .andExpect(jsonPath("$.detail").value("top_k must be between 1 and 20, was 21"));
+                        .content("{\"keyword\": \"rsi\", \"top_k\": 2.5}"))
+                .andExpect(jsonPath("$.field").value("top_k"))
+                .andExpect(jsonPath("$.detail").value("top_k must be a whole number between 1 and 20, was 2.5"));
+    }
+
+    /** A keyword is text to look for, not a pattern: 'RS_' is not RSI, so no lesson mentions it. */
+    @Test
+    void aKeywordIsNotAPattern() throws Exception {
+        storeLesson("Buy when the RSI(14) drops below 30 and sell when it crosses above 70.");
+        LlmProperties noModel = new LlmProperties("", "m", 0.2, Duration.ofSeconds(1), Duration.ofSeconds(1), 1);
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new GenerateStrategyController(
+                new StrategyGenerator(new OllamaLlmChat(noModel), noModel), reader))
+                .setControllerAdvice(new Advice()).build();
+
+        mvc.perform(post("/strategies/generate").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"keyword\": \"RS_\"}"))
+                .andExpect(status().isUnprocessableEntity());
     }
 
     private void storeLesson(String text) {
