@@ -25,8 +25,9 @@ class GenerateStrategyController {
                     + "(source says which; never a 503 because no LLM is there). 422 when nothing tradable was "
                     + "found, with the reason. backtest=true runs it on backtesting-service (default SPX 1d, the "
                     + "first 70 % of the bars in sample, the rest out of sample) and adds its metrics (fractions) "
-                    + "and links. 400 naming the field: neither or both of keyword and text, text over 20,000 "
-                    + "characters, top_k outside 1..20, temperature outside 0..2, a malformed dataset. 503 naming "
+                    + "and links. 400 naming the field: neither or both of keyword and text, keyword over 100 or "
+                    + "text over 20,000 characters, top_k not a whole number in 1..20, temperature outside 0..2, a "
+                    + "malformed dataset. 503 naming "
                     + "the service when orchestrator-service or backtesting-service cannot be reached.")
     GeneratedStrategy generate(@RequestBody GenerateStrategyRequest request) {
         return generation.generate(request.checked(properties));

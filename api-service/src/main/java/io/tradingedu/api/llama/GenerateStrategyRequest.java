@@ -2,7 +2,7 @@ package io.tradingedu.api.llama;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tradingedu.api.support.BadParameterException;
-import io.tradingedu.api.support.Params;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
  */
 @Schema(description = "A keyword (the library's lessons about it) or a text (a strategy in words), not both")
 record GenerateStrategyRequest(
-        @Schema(description = "a trading term the library teaches, e.g. RSI; at most 200 characters") String keyword,
+        @Schema(description = "a trading term the library teaches, e.g. RSI; at most 100 characters") String keyword,
         @Schema(description = "a strategy in words; at most 20,000 characters",
                 example = "Buy when the 50-day moving average crosses above the 200-day and sell when it crosses "
                         + "back below") String text,
-        @Schema(description = "lessons to draw on for a keyword, 1..20 (default 5)") Integer topK,
+        // a number, not an Integer: Jackson would quietly read 2.5 as 2, and the client must hear that it is wrong
+        @Schema(type = "integer", description = "lessons to draw on for a keyword, a whole number 1..20 (default 5)")
+        Double topK,
         @Schema(description = "the LLM's sampling temperature, 0..2 (the orchestrator's default when absent)")
         Double temperature,
         @Schema(description = "backtest the strategy at once (default false)") Boolean backtest,
@@ -27,6 +29,8 @@ record GenerateStrategyRequest(
         Dataset dataset) {
 
     static final int MAX_TEXT = 20_000;
+    /** orchestrator-service's own limit ({@code GenerateRequest.MAX_KEYWORD}): refused here, not passed on. */
+    static final int MAX_KEYWORD = 100;
     static final int MAX_TOP_K = 20;
     static final int DEFAULT_TOP_K = 5;
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/^-]{0,31}");
@@ -42,7 +46,7 @@ record GenerateStrategyRequest(
 
     /** The checked request with defaults filled in. */
     GenerateStrategyRequest checked(LlamaProperties defaults) {
-        String checkedKeyword = Params.text("keyword", keyword);
+        String checkedKeyword = keyword(keyword);
         String checkedText = text == null || text.isBlank() ? null : text.strip();
         if (checkedKeyword == null && checkedText == null) {
             throw new BadParameterException("keyword", "or text is needed: a trading term, or a strategy in words");
@@ -57,15 +61,37 @@ record GenerateStrategyRequest(
         if (checkedText != null && checkedText.chars().anyMatch(c -> c == 0)) {
             throw new BadParameterException("text", "must not contain NUL characters");
         }
-        int k = topK == null ? DEFAULT_TOP_K : topK;
-        if (k < 1 || k > MAX_TOP_K) {
-            throw new BadParameterException("top_k", "must be between 1 and " + MAX_TOP_K + "; got " + k);
+        double k = topK == null ? DEFAULT_TOP_K : topK;
+        if (!(k >= 1 && k <= MAX_TOP_K)) {
+            throw new BadParameterException("top_k", "must be between 1 and " + MAX_TOP_K + "; got " + plain(k));
+        }
+        if (k != Math.rint(k)) {
+            throw new BadParameterException("top_k", "must be a whole number; got " + plain(k));
         }
         if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
             throw new BadParameterException("temperature", "must be between 0 and 2; got " + temperature);
         }
         return new GenerateStrategyRequest(checkedKeyword, checkedText, k, temperature,
                 Boolean.TRUE.equals(backtest), checkedDataset(defaults));
+    }
+
+    private static String keyword(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new BadParameterException("keyword", "must not contain control characters");
+        }
+        String stripped = value.strip();
+        if (stripped.length() > MAX_KEYWORD) {
+            throw new BadParameterException("keyword", "must be 1 to " + MAX_KEYWORD + " characters; got "
+                    + stripped.length());
+        }
+        return stripped;
+    }
+
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private Dataset checkedDataset(LlamaProperties defaults) {

@@ -11,16 +11,20 @@ import tools.jackson.databind.JsonNode;
 /**
  * orchestrator-service's LLM endpoints: {@code POST /llama/summaries} (a grounded summary, or why there is none)
  * and {@code POST /strategies/generate} (a validated strategy from a keyword or a text; rules when no LLM is
- * configured). Both may wait on a local model, hence their own, longer timeout.
+ * configured). Both may wait on a local model, hence their own, longer timeouts: {@code llama.llm-timeout} for a
+ * summary, {@code llama.generate-timeout} for a generation (which may ask the model more than once).
  */
 @Component
 class LlamaOrchestrator {
 
-    private final Upstream orchestrator;
+    private final Upstream summaries;
+    private final Upstream generation;
 
     LlamaOrchestrator(@Value("${orchestrator.url:http://localhost:8002}") URI url, LlamaProperties properties) {
-        this.orchestrator = new Upstream("orchestrator-service", url, properties.connectTimeout(),
+        this.summaries = new Upstream("orchestrator-service", url, properties.connectTimeout(),
                 properties.llmTimeout());
+        this.generation = new Upstream("orchestrator-service", url, properties.connectTimeout(),
+                properties.generateTimeout());
     }
 
     record SummaryPassage(String text, UUID mediaId, double startSeconds, double endSeconds) {
@@ -39,7 +43,7 @@ class LlamaOrchestrator {
     }
 
     SummaryAnswer summarise(SummaryRequest request) {
-        return orchestrator.call("the summary", http -> http.post().uri("/llama/summaries")
+        return summaries.call("the summary", http -> http.post().uri("/llama/summaries")
                 .contentType(MediaType.APPLICATION_JSON).body(request).retrieve().body(SummaryAnswer.class));
     }
 
@@ -49,11 +53,11 @@ class LlamaOrchestrator {
 
     /** Its answer as it came: strategy JSON, text, source, assumed, evidence, notes. */
     JsonNode generate(GenerateRequest request) {
-        JsonNode answer = orchestrator.call("the strategy generation", http -> http.post()
+        JsonNode answer = generation.call("the strategy generation", http -> http.post()
                 .uri("/strategies/generate").contentType(MediaType.APPLICATION_JSON).body(request).retrieve()
                 .body(JsonNode.class));
         if (!answer.isObject() || !answer.path("strategy").isObject()) {
-            throw orchestrator.failed("orchestrator-service answered the strategy generation without a strategy");
+            throw generation.failed("orchestrator-service answered the strategy generation without a strategy");
         }
         return answer;
     }

@@ -25,7 +25,7 @@ class StrategyGeneration {
     /** @param request already {@link GenerateStrategyRequest#checked checked} */
     GeneratedStrategy generate(GenerateStrategyRequest request) {
         JsonNode generated = orchestrator.generate(new LlamaOrchestrator.GenerateRequest(request.keyword(),
-                request.text(), request.topK(), request.temperature()));
+                request.text(), request.topK() == null ? null : request.topK().intValue(), request.temperature()));
         JsonNode strategy = generated.path("strategy");
         GeneratedStrategy.Backtest backtest = null;
         if (Boolean.TRUE.equals(request.backtest())) {

@@ -397,6 +397,8 @@ class LlamaApiIT {
         assertBadPost("{\"keyword\":\"RSI\",\"text\":\"buy\"}", "text");
         assertBadPost("{\"text\":\"" + "x".repeat(20_001) + "\"}", "text");
         assertBadPost("{\"keyword\":\"RSI\",\"top_k\":21}", "top_k");
+        assertBadPost("{\"keyword\":\"RSI\",\"top_k\":2.5}", "top_k");
+        assertBadPost("{\"keyword\":\"" + "k".repeat(101) + "\"}", "keyword");
         assertBadPost("{\"keyword\":\"RSI\",\"temperature\":2.5}", "temperature");
         assertBadPost("{\"keyword\":\"RSI\",\"dataset\":{\"symbol\":\"S P X\"}}", "dataset.symbol");
         assertBadPost("{\"keyword\":\"RSI\",\"dataset\":{\"timeframe\":\"daily\"}}", "dataset.timeframe");

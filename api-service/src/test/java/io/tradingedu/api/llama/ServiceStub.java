@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ final class ServiceStub {
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile Duration delay = Duration.ZERO;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private volatile HttpServer server;
     private int port;
@@ -64,6 +66,12 @@ final class ServiceStub {
     void reset() {
         answers.clear();
         requests.clear();
+        delay = Duration.ZERO;
+    }
+
+    /** Every answer from now on comes this late: a slow service (a local LLM at work). */
+    void delay(Duration delay) {
+        this.delay = delay;
     }
 
     void json(String path, int status, String body) {
@@ -87,6 +95,14 @@ final class ServiceStub {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), body));
+            if (!delay.isZero()) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             Answer answer = answers.getOrDefault(path, new Answer(404, "application/problem+json",
                     "{\"status\":404,\"detail\":\"no such path on the stub\"}"));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);

@@ -63,10 +63,12 @@ class GroundedSummarizer {
             return SummaryResponse.none(chat.model(), List.of("the LLM found nothing about '" + request.keyword()
                     + "' in the passages"));
         }
-        Optional<GroundedSummary> grounded = GroundedSummary.of(reply, request.passages().size());
+        Optional<GroundedSummary> grounded = GroundedSummary.of(reply,
+                request.passages().stream().map(SummaryRequest.Passage::text).toList(), request.keyword());
         if (grounded.isEmpty()) {
             return SummaryResponse.none(chat.model(), List.of("the LLM's reply cited none of the "
-                    + request.passages().size() + " passages, so it was dropped"));
+                    + request.passages().size() + " passages in a sentence that shares a word with it, so "
+                    + "it was dropped"));
         }
         GroundedSummary summary = grounded.get();
         List<String> notes = new ArrayList<>();
@@ -75,6 +77,10 @@ class GroundedSummarizer {
         }
         if (summary.removed() > 0) {
             notes.add(summary.removed() + " citation(s) of passages that were not given were removed");
+        }
+        if (summary.unsupported() > 0) {
+            notes.add(summary.unsupported() + " citation(s) of a passage sharing no word with the sentence were "
+                    + "removed");
         }
         return SummaryResponse.of(summary, chat.model(), notes);
     }

@@ -103,7 +103,21 @@ class SummaryControllerTest {
         assertThat(result).hasStatusOk().bodyJson().extractingPath("$.method").isEqualTo("none");
         assertThat(result).bodyJson().extractingPath("$.summary").isNull();
         assertThat(result).bodyJson().extractingPath("$.notes").asArray()
-                .containsExactly("the LLM's reply cited none of the 2 passages, so it was dropped");
+                .containsExactly("the LLM's reply cited none of the 2 passages in a sentence that shares a word "
+                        + "with it, so it was dropped");
+    }
+
+    @Test
+    void aCitationOfAPassageThatSaysSomethingElseIsRemovedWithANote() {
+        MvcTestResult result = post(mvc(new ScriptedLlm(true, "Guaranteed profits every week with RSI [2]. "
+                + "Exit above the moving average [1][2].", null)), TWO_PASSAGES);
+
+        assertThat(result).hasStatusOk().bodyJson().extractingPath("$.summary")
+                .isEqualTo("Exit above the moving average [2].");
+        assertThat(result).bodyJson().extractingPath("$.cited").asArray().containsExactly(2);
+        assertThat(result).bodyJson().extractingPath("$.notes").asArray().containsExactly(
+                "1 sentence(s) of the LLM's reply cited no passage and were dropped",
+                "2 citation(s) of a passage sharing no word with the sentence were removed");
     }
 
     @Test
