@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout    how long to wait for a connection
  * @param readTimeout       how long one reply may take; a slower model counts as unavailable for that request
  * @param maxRepairRounds   how often an invalid strategy is sent back with the validator's errors before giving up
+ * @param totalTimeout      the time one generation may spend with the model: no repair round starts that could end
+ *                          after it (api-service's LLAMA_GENERATE_TIMEOUT must stay above it)
  */
 @ConfigurationProperties("llm")
 public record LlmProperties(
@@ -22,7 +24,8 @@ public record LlmProperties(
         @DefaultValue("0.2") double temperature,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("120s") Duration readTimeout,
-        @DefaultValue("2") int maxRepairRounds) {
+        @DefaultValue("2") int maxRepairRounds,
+        @DefaultValue("300s") Duration totalTimeout) {
 
     public LlmProperties {
         url = url == null ? "" : url.strip();
@@ -35,6 +38,16 @@ public record LlmProperties(
         if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("llm timeouts must be positive");
         }
+        totalTimeout = totalTimeout == null ? readTimeout.multipliedBy(1 + maxRepairRounds) : totalTimeout;
+        if (totalTimeout.compareTo(readTimeout) < 0) {
+            throw new IllegalArgumentException("llm.total-timeout must be at least llm.read-timeout");
+        }
+    }
+
+    /** Without an overall budget: one reply and every repair round may each take the read timeout. */
+    public LlmProperties(String url, String model, double temperature, Duration connectTimeout, Duration readTimeout,
+                         int maxRepairRounds) {
+        this(url, model, temperature, connectTimeout, readTimeout, maxRepairRounds, null);
     }
 
     /** Whether a model is configured. */

@@ -4,6 +4,7 @@ import io.tradingedu.orchestrator.llm.LlmChat;
 import io.tradingedu.orchestrator.llm.LlmOptions;
 import io.tradingedu.orchestrator.llm.LlmUnavailableException;
 import io.tradingedu.shared.strategy.StrategyFormatter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -27,10 +28,18 @@ final class LlmSynthesis {
 
     private final LlmChat chat;
     private final int maxRepairRounds;
+    private final Duration readTimeout;
+    private final Duration totalTimeout;
 
-    LlmSynthesis(LlmChat chat, int maxRepairRounds) {
+    /**
+     * @param readTimeout  the longest one reply may take
+     * @param totalTimeout no repair round starts that could end after this much time since the first request
+     */
+    LlmSynthesis(LlmChat chat, int maxRepairRounds, Duration readTimeout, Duration totalTimeout) {
         this.chat = chat;
         this.maxRepairRounds = maxRepairRounds;
+        this.readTimeout = readTimeout;
+        this.totalTimeout = totalTimeout;
     }
 
     /** One reply read: the valid strategies and the problems of the rest. */
@@ -44,11 +53,18 @@ final class LlmSynthesis {
         String system = LlmPrompts.system();
         String user = LlmPrompts.user(shown, excerpts);
         LlmOptions options = new LlmOptions(temperature, true);
+        long started = System.nanoTime();
         String reply = chat.chat(system, user, options);
         Reading best = read(reply, shown);
         Reading last = best;
         int rounds = 0;
+        boolean outOfTime = false;
         while (!last.problems().isEmpty() && rounds < maxRepairRounds) {
+            Duration spent = Duration.ofNanos(System.nanoTime() - started);
+            if (spent.plus(readTimeout).compareTo(totalTimeout) > 0) {
+                outOfTime = true;
+                break;
+            }
             rounds++;
             reply = chat.chat(system, user + "\n\n" + LlmPrompts.repair(reply, last.problems()), options);
             last = read(reply, shown);
@@ -57,6 +73,10 @@ final class LlmSynthesis {
             }
         }
         List<String> notes = new ArrayList<>();
+        if (outOfTime) {
+            notes.add("no further repair round: it could end after llm.total-timeout (" + totalTimeout.toSeconds()
+                    + " s)");
+        }
         if (rounds > 0) {
             notes.add("the model " + chat.model() + " was asked to repair its answer " + rounds + " time"
                     + (rounds == 1 ? "" : "s"));

@@ -28,7 +28,8 @@ class StrategyGenerator {
         List<String> notes = new ArrayList<>();
         if (chat.available() && concepts.stream().anyMatch(c -> !c.kind().equals("instrument"))) {
             try {
-                Synthesis llm = new LlmSynthesis(chat, properties.maxRepairRounds())
+                Synthesis llm = new LlmSynthesis(chat, properties.maxRepairRounds(), properties.readTimeout(),
+                        properties.totalTimeout())
                         .propose(concepts, excerpts, temperature);
                 if (!llm.candidates().isEmpty()) {
                     return llm;

@@ -102,6 +102,21 @@ class LlmStrategyGenerationTest {
         }
     }
 
+    /** With a budget of one reply, no repair round may start: one request, then the rules answer. */
+    @Test
+    void noRepairRoundStartsThatCouldEndAfterTheTotalBudget() throws Exception {
+        try (StubOllama ollama = new StubOllama(StubOllama.Reply.of(INVALID))) {
+            LlmProperties properties = new LlmProperties(ollama.url(), "stub-model", 0.2, Duration.ofSeconds(2),
+                    Duration.ofSeconds(5), 2, Duration.ofSeconds(5));
+            Synthesis result = new StrategyGenerator(new OllamaLlmChat(properties), properties)
+                    .generate(concepts, List.of(), 0.2);
+
+            assertThat(ollama.requests()).hasSize(1);
+            assertThat(result.source()).isEqualTo("rules");
+            assertThat(result.notes()).anySatisfy(n -> assertThat(n).contains("llm.total-timeout"));
+        }
+    }
+
     @Test
     void aStrategyThatCouldNeverTradeOrCitesNothingIsRejected() throws Exception {
         String never = "{\"strategies\": [{\"definition\": {\"version\": 1, \"entry\": {\"type\": \"above\", "
