@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradingedu.api.run.RunControlClient;
 import io.tradingedu.api.run.RunProgressReader;
+import io.tradingedu.api.support.BadParameterException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -135,7 +136,7 @@ class MediaController {
         try {
             return MediaStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status must be one of pending, processing, completed, failed, "
+            throw new BadParameterException("status", "must be one of pending, processing, completed, failed, "
                     + "cancelled; got '" + status + "'");
         }
     }

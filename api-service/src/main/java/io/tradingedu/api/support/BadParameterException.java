@@ -1,26 +1,18 @@
 package io.tradingedu.api.support;
 
-/** A request parameter that cannot be used; answered as a 400 problem naming the field and the reason. */
-public class BadParameterException extends RuntimeException {
+import io.tradingedu.support.web.BadFieldException;
 
-    private final String field;
-    private final String reason;
+/**
+ * A request parameter that cannot be used; answered (by the shared advice) as a 400 problem naming the field and the
+ * reason.
+ */
+public class BadParameterException extends BadFieldException {
 
     /**
      * @param field  the parameter as the client spelled it, e.g. {@code min_confidence}
      * @param reason what is wrong with it, e.g. {@code must be between 0 and 1; got 1.5}
      */
     public BadParameterException(String field, String reason) {
-        super(field + " " + reason);
-        this.field = field;
-        this.reason = reason;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String reason() {
-        return reason;
+        super(field, reason);
     }
 }

@@ -26,14 +26,6 @@ class ProblemAdvice extends ServiceProblemAdvice {
     }
 
     @ExceptionHandler
-    ProblemDetail badParameter(BadParameterException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
-        problem.setProperty("field", e.field());
-        problem.setProperty("reason", e.reason());
-        return problem;
-    }
-
-    @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
         String what = e.kind().replace('-', ' ');
         return Problems.of(HttpStatus.NOT_FOUND, e.kind() + "-not-found",
