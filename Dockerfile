@@ -21,4 +21,5 @@ EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
   CMD wget -qO- "http://localhost:${PORT}/actuator/health/readiness" >/dev/null 2>&1 \
       || curl -fsS "http://localhost:${PORT}/actuator/health/readiness" >/dev/null || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# an out-of-memory JVM exits (code 3) instead of limping on; compose restarts it
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

@@ -15,12 +15,15 @@ apps_up() {
     port_in_use "$port" && die "port $port (for $name) is taken by another process"
     local jar; jar="$(ls "$REPO/$name"/target/"$name"-*.jar | grep -v plain | head -n1)"
     log "starting $name on :$port"
-    # DJL (embeddings-service) runs offline with its caches under the stack, never in the user's home
+    # DJL (embeddings-service) runs offline with its caches under the stack, never in the user's home. An
+    # out-of-memory JVM exits and its supervisor starts it again (supervise.sh).
+    : > "$APPS_DIR/$name.log"
     MEDIA_ROOT="${MEDIA_ROOT:-$STACK_HOME/media}" INGEST_ROOT="${INGEST_ROOT:-$STACK_HOME/ingest}" \
       REDIS_PORT="$REDIS_PORT" DJL_OFFLINE=true DJL_CACHE_DIR="$STACK_HOME/cache/djl" \
       EMBEDDING_CACHE_DIR="$STACK_HOME/cache/embeddings" \
-      nohup java -Xmx768m -jar "$jar" > "$APPS_DIR/$name.log" 2>&1 &
-    echo $! > "$APPS_DIR/$name.pid"
+      nohup "$HERE/lib/supervise.sh" "$APPS_DIR/$name.pid" "$APPS_DIR/$name.log" \
+        java -Xmx768m -XX:+ExitOnOutOfMemoryError -jar "$jar" > /dev/null 2>&1 &
+    echo $! > "$APPS_DIR/$name.supervisor.pid"
   done
   for entry in "${SERVICES[@]}"; do
     local name="${entry%%:*}" port="${entry##*:}"
@@ -33,6 +36,11 @@ apps_up() {
 apps_down() {
   for entry in "${SERVICES[@]}"; do
     local name="${entry%%:*}"
+    # the supervisor first, so that it does not start the JVM again
+    if pid_alive "$APPS_DIR/$name.supervisor.pid"; then
+      kill "$(cat "$APPS_DIR/$name.supervisor.pid")" 2>/dev/null || true
+    fi
+    rm -f "$APPS_DIR/$name.supervisor.pid"
     pid_alive "$APPS_DIR/$name.pid" || continue
     log "stopping $name"
     local pid; pid="$(cat "$APPS_DIR/$name.pid")"
