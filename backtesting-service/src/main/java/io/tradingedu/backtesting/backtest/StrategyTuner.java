@@ -18,15 +18,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 import org.springframework.stereotype.Component;
 
 /**
  * Chooses the variant of a strategy that is judged out of sample: the open parameters are swept over the in-sample
- * bars only and the variant with the best Sharpe ratio wins. Every variant tried is counted, with the mean and
- * variance of the in-sample Sharpe ratios, so stage 10 can deflate the winner's luck. A strategy without open
- * parameters is one trial: its own in-sample Sharpe ratio.
+ * bars only and the variant with the best Sharpe ratio wins. Every variant that ran is counted, with the mean and
+ * variance of the in-sample Sharpe ratios (an undefined one as 0), so stage 10 can deflate the winner's luck. A
+ * strategy without open parameters is one trial: its own in-sample Sharpe ratio (0 when undefined).
  */
 @Component
 class StrategyTuner {
@@ -49,17 +48,26 @@ class StrategyTuner {
         if (!open.isEmpty()) {
             List<OpenParameter> swept = withinBound(open, notes);
             try {
-                return sweep(dataset, data, inFrom, inTo, capital, base, swept, notes);
+                Tuned tuned = sweep(dataset, data, inFrom, inTo, capital, base, swept, notes);
+                if (tuned != null) {
+                    return tuned;
+                }
+                notes.add("every variant made an invalid strategy; the generated values are tested");
             } catch (IllegalArgumentException | InvalidStrategyException | StrategySyntaxException e) {
                 notes.add("open parameters not tuned (" + e.getMessage() + "); the generated values are tested");
             }
         }
         Double sharpe = BacktestEngine.run(data, base, inFrom, inTo, capital, FillTiming.NEXT_OPEN, TestPlan.SINGLE)
                 .periods().getFirst().metrics().sharpe();
-        return new Tuned(base, new Tuning(dataset, List.of(), 1, 0, Map.of(), 1, sharpe, sharpe == null ? null : 0.0,
+        return new Tuned(base, new Tuning(dataset, List.of(), 1, 0, Map.of(), 1, sharpe == null ? 0.0 : sharpe, 0.0,
                 perYear(data, inFrom, inTo), notes));
     }
 
+    /**
+     * Every variant that ran is a trial, also one whose Sharpe ratio is undefined (it never traded, or its returns did
+     * not vary): it counts with Sharpe 0, what a search that found nothing scores, so that neither N nor the spread
+     * of the trials shrinks when variants fail to trade. Null when no variant could run at all.
+     */
     private Tuned sweep(DatasetRef dataset, IndicatorCache data, int inFrom, int inTo, double capital,
                         StrategyDefinition base, List<OpenParameter> swept, List<String> notes) {
         List<SweepParameter> parameters = swept.stream()
@@ -67,24 +75,28 @@ class StrategyTuner {
         int variants = parameters.stream().mapToInt(SweepParameter::count).reduce(1, (a, b) -> a * b);
         SweepReport report = ParameterSweep.run(data, base, parameters, "sharpe", variants, inFrom, inTo, capital,
                 FillTiming.NEXT_OPEN, sweepPool);
-        double[] sharpes = report.ranked().stream().map(v -> v.metrics().sharpe()).filter(Objects::nonNull)
-                .mapToDouble(Double::doubleValue).toArray();
-        SweepReport.Variant best = report.ranked().isEmpty() ? null : report.ranked().getFirst();
-        if (best == null || best.metrics().sharpe() == null) {
-            notes.add("no variant had an in-sample Sharpe ratio (none traded or all were invalid); the generated "
-                    + "values are tested");
+        if (report.ranked().isEmpty()) {
+            return null;
         }
-        StrategyDefinition chosen = best == null || best.metrics().sharpe() == null ? base
-                : VariantPaths.apply(base, best.parameters());
-        double mean = sharpes.length == 0 ? Double.NaN : Arrays.stream(sharpes).average().orElseThrow();
+        double[] sharpes = report.ranked().stream().map(v -> v.metrics().sharpe())
+                .mapToDouble(s -> s == null ? 0 : s).toArray();
+        long undefined = report.ranked().stream().filter(v -> v.metrics().sharpe() == null).count();
+        SweepReport.Variant best = report.ranked().getFirst();
+        if (best.metrics().sharpe() == null) {
+            notes.add("no variant had an in-sample Sharpe ratio (none traded); the generated values are tested");
+        } else if (undefined > 0) {
+            notes.add(undefined + " of " + sharpes.length + " variants had no in-sample Sharpe ratio (no trade) and "
+                    + "count as trials with Sharpe 0");
+        }
+        StrategyDefinition chosen = best.metrics().sharpe() == null ? base : VariantPaths.apply(base, best.parameters());
+        double mean = Arrays.stream(sharpes).average().orElseThrow();
         double variance = 0;
         for (double s : sharpes) {
             variance += sharpes.length > 1 ? (s - mean) * (s - mean) / (sharpes.length - 1) : 0;
         }
         return new Tuned(chosen, new Tuning(dataset, swept, report.variants(), report.invalidVariants(),
-                chosen == base ? Map.of() : best.parameters(), Math.max(1, sharpes.length),
-                sharpes.length == 0 ? null : mean, sharpes.length == 0 ? null : variance, perYear(data, inFrom, inTo),
-                notes));
+                chosen == base ? Map.of() : best.parameters(), sharpes.length, mean, variance,
+                perYear(data, inFrom, inTo), notes));
     }
 
     /** Bars per year of the in-sample part, as the engine annualises: its returns over its calendar span. */

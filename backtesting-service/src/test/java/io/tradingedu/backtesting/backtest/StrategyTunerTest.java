@@ -104,13 +104,66 @@ class StrategyTunerTest {
         assertThat(tuned.tuning().notes()).singleElement().asString().startsWith("open parameters not tuned");
     }
 
+    /**
+     * Over the first 551 bars only SMA(10) crosses the 200-day line (the others never trade, so their Sharpe ratio
+     * is undefined). All five variants were tried and count as trials, the silent ones with Sharpe 0: counting
+     * only the one that traded would make the search look like a single honest test.
+     */
+    @Test
+    void variantsThatNeverTradedCountAsTrialsWithSharpeZero() {
+        StrategyTuner tuner = new StrategyTuner(POOL, new PipelineBacktestProperties(20, 200));
+
+        StrategyTuner.Tuned tuned = tuner.tune(REF, SPX, 0, 550, 10_000, CROSS,
+                List.of(new OpenParameter(List.of(FAST), 10, 50, 10, "a short moving average")));
+
+        List<Double> sharpes = new ArrayList<>();
+        for (int period = 10; period <= 50; period += 10) {
+            sharpes.add(inSampleSharpe(cross(period), 550));
+        }
+        assertThat(sharpes).as("the data make a mix of trading and silent variants").containsNull()
+                .anyMatch(java.util.Objects::nonNull);
+        List<Double> asTrials = sharpes.stream().map(s -> s == null ? 0.0 : s).toList();
+        double mean = asTrials.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double variance = asTrials.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum() / (asTrials.size() - 1);
+        assertThat(tuned.definition()).isEqualTo(cross(10));
+        assertThat(tuned.tuning().trials()).isEqualTo(5);
+        assertThat(tuned.tuning().sharpeMean()).isCloseTo(mean, within(1e-12));
+        assertThat(tuned.tuning().sharpeVariance()).isCloseTo(variance, within(1e-12));
+        assertThat(tuned.tuning().notes()).containsExactly("4 of 5 variants had no in-sample Sharpe ratio (no trade) "
+                + "and count as trials with Sharpe 0");
+    }
+
+    /** No variant traded in sample: the candidate is still five trials (mean 0), not a candidate without trials. */
+    @Test
+    void aSearchWhereNothingTradedIsStillCounted() {
+        StrategyTuner tuner = new StrategyTuner(POOL, new PipelineBacktestProperties(20, 200));
+
+        StrategyTuner.Tuned tuned = tuner.tune(REF, SPX, 0, 300, 10_000, CROSS,
+                List.of(new OpenParameter(List.of(FAST), 10, 50, 10, "a short moving average")));
+        StrategyTuner.Tuned untuned = tuner.tune(REF, SPX, 0, 300, 10_000, CROSS, List.of());
+
+        assertThat(tuned.definition()).isSameAs(CROSS);
+        assertThat(tuned.tuning().variants()).isEqualTo(5);
+        assertThat(tuned.tuning().trials()).isEqualTo(5);
+        assertThat(tuned.tuning().sharpeMean()).isZero();
+        assertThat(tuned.tuning().sharpeVariance()).isZero();
+        assertThat(tuned.tuning().notes()).containsExactly("no variant had an in-sample Sharpe ratio (none traded); "
+                + "the generated values are tested");
+        assertThat(untuned.tuning().trials()).isEqualTo(1);
+        assertThat(untuned.tuning().sharpeMean()).isZero();
+    }
+
     private static StrategyDefinition cross(int fast) {
         return StrategyText.parse("name: Moving average cross\nentry: SMA(%d) crosses above SMA(200)\nexit: SMA(%d) crosses below SMA(200)"
                 .formatted(fast, fast));
     }
 
     private static Double inSampleSharpe(StrategyDefinition strategy) {
-        return BacktestEngine.run(SPX, strategy, 0, IN_SAMPLE_END, 10_000, FillTiming.NEXT_OPEN, TestPlan.SINGLE)
+        return inSampleSharpe(strategy, IN_SAMPLE_END);
+    }
+
+    private static Double inSampleSharpe(StrategyDefinition strategy, int inSampleEnd) {
+        return BacktestEngine.run(SPX, strategy, 0, inSampleEnd, 10_000, FillTiming.NEXT_OPEN, TestPlan.SINGLE)
                 .periods().getFirst().metrics().sharpe();
     }
 }

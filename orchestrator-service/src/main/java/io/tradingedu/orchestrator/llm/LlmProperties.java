@@ -2,6 +2,7 @@ package io.tradingedu.orchestrator.llm;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -27,6 +28,7 @@ public record LlmProperties(
         @DefaultValue("2") int maxRepairRounds,
         @DefaultValue("300s") Duration totalTimeout) {
 
+    @ConstructorBinding
     public LlmProperties {
         url = url == null ? "" : url.strip();
         if (!(temperature >= 0 && temperature <= 2)) {

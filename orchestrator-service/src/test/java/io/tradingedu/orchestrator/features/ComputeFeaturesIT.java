@@ -147,10 +147,12 @@ class ComputeFeaturesIT {
                 String.class, media), new TypeReference<List<String>>() { });
     }
 
+    /** The worker's answer; progress reports (StageProgressed) travel on the same topic. */
     private FeaturesComputed outcome(UUID run) {
         String payload = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList("""
-                SELECT payload FROM pipeline.outbox_message WHERE topic = ? AND payload LIKE ?""", String.class,
-                PipelineStage.FEATURES.eventsTopic(), "%" + run + "%"), l -> !l.isEmpty()).getFirst();
+                SELECT payload FROM pipeline.outbox_message WHERE topic = ? AND payload LIKE ? AND payload LIKE ?""",
+                String.class, PipelineStage.FEATURES.eventsTopic(), "%" + run + "%", "%\"type\":\"FeaturesComputed\"%"),
+                l -> !l.isEmpty()).getFirst();
         return (FeaturesComputed) PipelineMessages.fromJson(payload);
     }
 

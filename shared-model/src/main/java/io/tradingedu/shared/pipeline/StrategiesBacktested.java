@@ -85,8 +85,9 @@ public record StrategiesBacktested(UUID eventId, UUID runId, UUID mediaId, Insta
      * @param variants        parameter combinations tried
      * @param invalidVariants combinations skipped because they made an invalid strategy
      * @param chosen          the chosen value per parameter (keyed by its comma-joined paths); empty without tuning
-     * @param trials          variants with a defined in-sample Sharpe ratio (at least 1): the N of the correction
-     * @param sharpeMean      mean in-sample Sharpe ratio (annualised) over the trials; null when none was defined
+     * @param trials          variants that ran (tried − invalid; at least 1): the N of the correction; a variant
+     *                        without a defined in-sample Sharpe ratio counts with Sharpe 0
+     * @param sharpeMean      mean in-sample Sharpe ratio (annualised) over the trials, an undefined one counted as 0
      * @param sharpeVariance  sample variance of those Sharpe ratios (annualised²); 0 for one trial
      * @param periodsPerYear  bars per year of the in-sample part, to turn annualised Sharpe ratios into per-bar ones
      */

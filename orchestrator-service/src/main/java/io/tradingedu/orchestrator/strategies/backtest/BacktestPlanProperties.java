@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         in-sample, the windows after it are judged)
  * @param inSampleFraction share of the bars in sample, for {@code split}
  * @param windowBars       walk-forward window length in bars
- * @param stepBars         bars between walk-forward window starts
+ * @param stepBars         bars between walk-forward window starts; at least {@code windowBars} in walk-forward mode,
+ *                         so that the judged windows do not overlap and no out-of-sample return counts twice
  * @param initialCapital   each tested period starts from this
  * @param commissionBps    commission applied to candidates that state no costs
  * @param slippageBps      slippage applied to candidates that state no costs
@@ -29,7 +30,7 @@ public record BacktestPlanProperties(
         @DefaultValue("SPX:1d") List<String> datasets,
         @DefaultValue("split") String mode,
         @DefaultValue("0.7") double inSampleFraction,
-        @DefaultValue("756") int windowBars,
+        @DefaultValue("252") int windowBars,
         @DefaultValue("252") int stepBars,
         @DefaultValue("10000") double initialCapital,
         @DefaultValue("5") double commissionBps,
@@ -49,6 +50,11 @@ public record BacktestPlanProperties(
         if (!(initialCapital > 0) || commissionBps < 0 || slippageBps < 0) {
             throw new IllegalArgumentException("strategies.backtest.initial-capital must be positive and the costs "
                     + "0 or more");
+        }
+        if (mode.equals("walk-forward") && stepBars < windowBars) {
+            throw new IllegalArgumentException("strategies.backtest.step-bars (" + stepBars + ") must be at least "
+                    + "window-bars (" + windowBars + ") in walk-forward mode: overlapping windows would judge the same "
+                    + "out-of-sample returns more than once");
         }
         testPlan(mode, inSampleFraction, windowBars, stepBars);
     }

@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The media item's candidates from {@code strategies.strategy} (written by stage 8), as stage 9 tests them: costs the
- * lesson did not state are the configured ones, and the open parameters travel along.
+ * The candidates stage 8 wrote for a run in {@code strategies.strategy}, as stage 9 tests them: costs the lesson did
+ * not state are the configured ones, and the open parameters travel along. Rows of another run of the same media item
+ * (a newer run's stage 8 replaced them) are not this run's to test.
  */
 @Component
 class CandidateReader {
@@ -36,11 +37,11 @@ class CandidateReader {
         this.jdbc = jdbc;
     }
 
-    List<StrategyToTest> candidates(UUID mediaId, Costs defaultCosts) {
+    List<StrategyToTest> candidates(UUID mediaId, UUID runId, Costs defaultCosts) {
         List<StrategyToTest> candidates = new ArrayList<>();
         jdbc.query("""
                 SELECT key, definition::text AS definition, tuning::text AS tuning FROM strategies.strategy
-                WHERE media_id = ? ORDER BY created_at, length(key), key""", rs -> {
+                WHERE media_id = ? AND run_id = ? ORDER BY created_at, length(key), key""", rs -> {
             String key = rs.getString("key");
             try {
                 candidates.add(candidate(key, rs.getString("definition"), rs.getString("tuning"), defaultCosts));
@@ -50,7 +51,7 @@ class CandidateReader {
                 log.warn("candidate {} of media {} cannot be read and is not backtested: {}", key, mediaId,
                         e.getMessage());
             }
-        }, mediaId);
+        }, mediaId, runId);
         return candidates;
     }
 

@@ -8,7 +8,7 @@ import io.tradingedu.shared.pipeline.StageCommand;
 import org.springframework.stereotype.Component;
 
 /**
- * Stage 9 runs in backtesting-service; its command carries the media item's candidates (stage 8's rows, read when the
+ * Stage 9 runs in backtesting-service; its command carries the candidates stage 8 wrote for this run (read when the
  * stage is dispatched) and the configured test plan. No candidates make an empty command, which the worker answers
  * with "no strategies to backtest" so that the run goes on to say why.
  */
@@ -31,6 +31,6 @@ class RunBacktestCommandFactory implements StageCommandFactory {
     @Override
     public StageCommand create(PipelineRun run, int attempt) {
         return RunBacktest.of(run.getId(), run.getMediaId(), attempt,
-                candidates.candidates(run.getMediaId(), plan.costs()), plan.plan());
+                candidates.candidates(run.getMediaId(), run.getId(), plan.costs()), plan.plan());
     }
 }

@@ -4,7 +4,9 @@ import io.tradingedu.shared.pipeline.StrategiesBacktested.StrategyResult;
 import io.tradingedu.shared.strategy.StrategyJson;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stage 10's writes in the {@code strategies} schema: each candidate's backtest, tested variant and decision, and the
- * proven strategies. Re-evaluating a media item first retires every proven entry it had; a candidate promoted again
- * gets its entry back as {@code promoted} (one entry per candidate).
+ * proven strategies. Only the candidates of the command's run are read and written (stage 8 stores its run id).
+ * Re-evaluating first retires every proven entry of those candidates (stage 8 replaced all earlier ones of the media
+ * item); a candidate promoted again gets its entry back as {@code promoted} (one entry per candidate).
  */
 @Component
 class EvaluationStore {
@@ -29,19 +32,32 @@ class EvaluationStore {
         this.jdbc = jdbc;
     }
 
-    /** The media item's candidates in the order stage 8 wrote them. */
-    List<Candidate> candidates(UUID mediaId) {
+    /**
+     * The candidates stage 8 wrote for this run, in its order. Rows of another run (a newer run's stage 8 replaced
+     * them) are not this run's to judge.
+     */
+    List<Candidate> candidates(UUID mediaId, UUID runId) {
         return jdbc.query("""
-                SELECT id, key, name FROM strategies.strategy WHERE media_id = ?
+                SELECT id, key, name FROM strategies.strategy WHERE media_id = ? AND run_id = ?
                 ORDER BY created_at, length(key), key""",
                 (rs, i) -> new Candidate(rs.getObject("id", UUID.class), rs.getString("key"), rs.getString("name")),
-                mediaId);
+                mediaId, runId);
     }
 
-    void record(UUID mediaId, List<Decided> decided, Instant now) {
-        retireAll(mediaId, now);
+    /**
+     * Stores the decisions on the run's candidates, in the reply transaction. The rows are locked first and only
+     * those still of this run are written: a newer run's stage 8 may have replaced them since they were read.
+     */
+    void record(UUID mediaId, UUID runId, List<Decided> decided, Instant now) {
+        Set<UUID> current = new HashSet<>(jdbc.queryForList("""
+                SELECT id FROM strategies.strategy WHERE media_id = ? AND run_id = ? FOR UPDATE""", UUID.class,
+                mediaId, runId));
+        retireAll(mediaId, runId, now);
         Timestamp at = Timestamp.from(now);
         for (Decided d : decided) {
+            if (!current.contains(d.candidate().id())) {
+                continue;
+            }
             jdbc.update("""
                     UPDATE strategies.strategy SET backtest = CAST(? AS jsonb), tested_definition = CAST(? AS jsonb),
                         decision = ?, decision_reasons = CAST(? AS jsonb), decided_at = ?
@@ -62,13 +78,13 @@ class EvaluationStore {
         }
     }
 
-    /** Every proven entry of the media item that is not yet retired becomes retired. */
-    void retireAll(UUID mediaId, Instant now) {
+    /** Every proven entry of the run's candidates that is not yet retired becomes retired. */
+    private void retireAll(UUID mediaId, UUID runId, Instant now) {
         jdbc.update("""
                 UPDATE strategies.proven_strategy SET status = 'retired', status_changed_at = ?
                 WHERE status <> 'retired'
-                  AND strategy_id IN (SELECT id FROM strategies.strategy WHERE media_id = ?)""",
-                Timestamp.from(now), mediaId);
+                  AND strategy_id IN (SELECT id FROM strategies.strategy WHERE media_id = ? AND run_id = ?)""",
+                Timestamp.from(now), mediaId, runId);
     }
 
     record Candidate(UUID id, String key, String name) {

@@ -33,11 +33,15 @@ class ProvenStrategyController {
             description = "promoted → active → retired (a promoted one may be retired at once). Setting the current "
                     + "status again changes nothing. 400 for another status, 404 for an unknown id, 409 for a step "
                     + "back (e.g. retired → active: only stage 10 promotes again).")
-    ProvenStrategyLifecycle.StatusView change(@PathVariable UUID id, @RequestBody StatusChange body) {
+    ProvenStrategyLifecycle.StatusView change(@PathVariable UUID id,
+                                              @RequestBody(required = false) StatusChange body) {
         return lifecycle.change(id, body == null ? null : body.status());
     }
 
-    /** Ahead of the service-wide advice, whose catch-all would answer these with a 500. */
+    /**
+     * Ahead of the service-wide advice, whose catch-all would answer these with a 500. A bad status is the shared
+     * {@code BadFieldException}, which that advice answers with a 400 naming the field.
+     */
     @RestControllerAdvice(assignableTypes = ProvenStrategyController.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class Problems404And409 {

@@ -1,5 +1,6 @@
 package io.tradingedu.orchestrator.strategies.evaluation;
 
+import io.tradingedu.support.web.BadFieldException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class ProvenStrategyLifecycle {
     }
 
     /**
-     * @throws IllegalArgumentException when {@code status} is not one a person may set
+     * @throws BadFieldException naming {@code status} when it is not one a person may set
      * @throws ProvenStrategyNotFoundException when there is no such proven strategy
      * @throws IllegalStatusChangeException when the change skips back in the life cycle
      */
@@ -44,7 +45,8 @@ class ProvenStrategyLifecycle {
     StatusView change(UUID id, String status) {
         String wanted = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
         if (!wanted.equals("active") && !wanted.equals("retired")) {
-            throw new IllegalArgumentException("status must be active or retired; got '" + status + "'");
+            throw new BadFieldException("status", status == null ? "is required: active or retired"
+                    : "must be active or retired; got '" + status + "'");
         }
         String current = jdbc.query("SELECT status FROM strategies.proven_strategy WHERE id = ? FOR UPDATE",
                 (rs, i) -> rs.getString("status"), id).stream().findFirst()

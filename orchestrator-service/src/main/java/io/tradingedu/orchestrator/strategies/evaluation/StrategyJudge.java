@@ -3,7 +3,9 @@ package io.tradingedu.orchestrator.strategies.evaluation;
 import io.tradingedu.shared.pipeline.StrategiesBacktested.DatasetResult;
 import io.tradingedu.shared.pipeline.StrategiesBacktested.PeriodMetrics;
 import io.tradingedu.shared.pipeline.StrategiesBacktested.StrategyResult;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -11,7 +13,9 @@ import java.util.stream.Stream;
 /**
  * Decides one candidate on its out-of-sample results (docs/evaluation.md). The main dataset (the first tested) is
  * judged on Sharpe ratio, drawdown, profit factor, trades, buy-and-hold and the deflated Sharpe ratio; consistency
- * counts the out-of-sample periods of every dataset. Every criterion gives a reason; all must pass.
+ * counts the out-of-sample periods of every dataset. Every criterion gives a reason; all must pass. Only bars the
+ * tuning never saw count, and each of them once: a dataset without an out-of-sample part is not evidence, and a
+ * walk-forward window that overlaps an earlier judged one is left out.
  */
 final class StrategyJudge {
 
@@ -30,7 +34,15 @@ final class StrategyJudge {
             return Verdict.rejected(new Reason("tested", false, null, null, "not backtested on any dataset"
                     + (result.notes().isEmpty() ? "" : ": " + String.join("; ", result.notes()))));
         }
-        OutOfSample main = OutOfSample.of(result.datasets().getFirst());
+        DatasetResult first = result.datasets().getFirst();
+        OutOfSample main = OutOfSample.of(first);
+        if (main.periods().isEmpty()) {
+            // judging the in-sample bars would grade the tuning on its own choice
+            List<String> labels = first.periods().stream().map(PeriodMetrics::label).distinct().toList();
+            return Verdict.rejected(new Reason("out_of_sample", false, null, null, "not tested out of sample: "
+                    + first.dataset().symbol() + " has no out_of_sample part and no walk-forward window, only "
+                    + (labels.isEmpty() ? "no period" : String.join(", ", labels))));
+        }
         List<Reason> reasons = new ArrayList<>();
         reasons.add(Reason.check("out_of_sample_sharpe", main.sharpe(), criteria.minSharpe(), true,
                 "out-of-sample Sharpe", 2));
@@ -70,7 +82,9 @@ final class StrategyJudge {
     }
 
     private Reason consistency(List<DatasetResult> datasets) {
-        List<PeriodMetrics> periods = datasets.stream().flatMap(d -> OutOfSample.of(d).periods().stream()).toList();
+        List<OutOfSample> judged = datasets.stream().map(OutOfSample::of).toList();
+        List<PeriodMetrics> periods = judged.stream().flatMap(o -> o.periods().stream()).toList();
+        int overlapping = judged.stream().mapToInt(OutOfSample::overlapping).sum();
         long profitable = periods.stream().map(p -> p.metrics().get("total_return"))
                 .filter(Objects::nonNull).filter(r -> r > 0).count();
         double share = (double) profitable / periods.size();
@@ -78,7 +92,8 @@ final class StrategyJudge {
         return new Reason("consistency", passed, share, criteria.minConsistency(), "profitable in " + profitable
                 + " of " + periods.size() + " out-of-sample period" + (periods.size() == 1 ? "" : "s") + " ("
                 + Reason.number(share, 2) + (passed ? " ≥ " : " < ") + Reason.number(criteria.minConsistency(), 2)
-                + ")");
+                + ")" + (overlapping == 0 ? "" : "; " + overlapping + " overlapping window"
+                + (overlapping == 1 ? "" : "s") + " not counted"));
     }
 
     /** @param deflatedSharpe the deflated Sharpe ratio, the proven strategy's score; null when unknown */
@@ -97,8 +112,15 @@ final class StrategyJudge {
         }
     }
 
-    /** The judged periods of one dataset: the out-of-sample part, the walk-forward windows, or the one full period. */
-    record OutOfSample(List<PeriodMetrics> periods) {
+    /**
+     * The judged periods of one dataset: its out-of-sample part, or its walk-forward windows; none when it has
+     * neither. Windows that overlap one judged before them (step shorter than the window) are left out, so that
+     * no out-of-sample return is counted twice: summed trades and returns, and consistency, would otherwise grow
+     * with the overlap and not with the evidence.
+     *
+     * @param overlapping windows left out because they overlap an earlier one
+     */
+    record OutOfSample(List<PeriodMetrics> periods, int overlapping) {
 
         static OutOfSample of(DatasetResult dataset) {
             List<PeriodMetrics> all = dataset.periods();
@@ -106,7 +128,17 @@ final class StrategyJudge {
             if (outOfSample.isEmpty()) {
                 outOfSample = all.stream().filter(p -> p.label().startsWith("window_")).toList();
             }
-            return new OutOfSample(outOfSample.isEmpty() ? all : outOfSample);
+            List<PeriodMetrics> disjoint = new ArrayList<>();
+            Instant lastEnd = null;
+            for (PeriodMetrics period : outOfSample.stream().sorted(Comparator.comparing(PeriodMetrics::from,
+                    Comparator.nullsFirst(Comparator.naturalOrder()))).toList()) {
+                if (lastEnd != null && period.from() != null && !period.from().isAfter(lastEnd)) {
+                    continue;
+                }
+                disjoint.add(period);
+                lastEnd = period.to() == null ? lastEnd : period.to();
+            }
+            return new OutOfSample(List.copyOf(disjoint), outOfSample.size() - disjoint.size());
         }
 
         Double sharpe() {
@@ -114,8 +146,8 @@ final class StrategyJudge {
         }
 
         /**
-         * One period's metric; over several windows the sum for counts (trades, return_count), the worst drawdown,
-         * and the mean of the rest (Sharpe ratios, profit factors, return moments).
+         * One period's metric; over several (disjoint) windows the sum for counts (trades, return_count), the worst
+         * drawdown, and the mean of the rest (Sharpe ratios, profit factors, return moments).
          */
         Double get(String name) {
             List<Double> values = periods.stream().map(p -> p.metrics().get(name)).filter(Objects::nonNull).toList();

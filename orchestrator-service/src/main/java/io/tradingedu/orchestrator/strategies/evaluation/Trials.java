@@ -13,15 +13,23 @@ record Trials(long count, double mean, double variance) {
 
     static final Trials ONE = new Trials(1, 0, 0);
 
-    /** Null when stage 9 reported no in-sample Sharpe ratio or bars per year for the candidate. */
+    /**
+     * A candidate's trials, never fewer than one, so that no candidate drops out of N: every variant stage 9 ran is a
+     * trial of the search, also one whose in-sample Sharpe ratio is undefined (it never traded; stage 9 counts it with
+     * Sharpe 0). The count is the larger of the reported trials and the variants run (tried − invalid). Without the
+     * Sharpe statistics or the bars per year the trials still count, with mean 0 and no spread of their own.
+     */
     static Trials of(Tuning tuning) {
-        if (tuning == null || tuning.sharpeMean() == null || tuning.periodsPerYear() == null
-                || !(tuning.periodsPerYear() > 0)) {
-            return null;
+        if (tuning == null) {
+            return ONE;
+        }
+        long count = Math.max(1, Math.max(tuning.trials(), tuning.variants() - tuning.invalidVariants()));
+        if (tuning.sharpeMean() == null || tuning.periodsPerYear() == null || !(tuning.periodsPerYear() > 0)) {
+            return new Trials(count, 0, 0);
         }
         double perYear = tuning.periodsPerYear();
         double variance = tuning.sharpeVariance() == null ? 0 : tuning.sharpeVariance();
-        return new Trials(Math.max(1, tuning.trials()), tuning.sharpeMean() / Math.sqrt(perYear), variance / perYear);
+        return new Trials(count, tuning.sharpeMean() / Math.sqrt(perYear), variance / perYear);
     }
 
     /**

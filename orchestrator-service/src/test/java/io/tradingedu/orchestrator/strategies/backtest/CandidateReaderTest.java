@@ -55,8 +55,21 @@ class CandidateReaderTest {
         assertThat(properties.plan().datasets()).extracting(d -> d.symbol() + ":" + d.timeframe())
                 .containsExactly("SPX:1d", "BTCUSD:1h");
         assertThat(properties.plan().testPlan()).isEqualTo(new TestPlan.InSampleOutOfSample(0.7));
-        assertThat(new BacktestPlanProperties(List.of("SPX:1d"), "walk-forward", 0.7, 756, 252, 10_000, 5, 2).plan()
-                .testPlan()).isEqualTo(new TestPlan.WalkForward(756, 252));
+        assertThat(new BacktestPlanProperties(List.of("SPX:1d"), "walk-forward", 0.7, 252, 252, 10_000, 5, 2).plan()
+                .testPlan()).isEqualTo(new TestPlan.WalkForward(252, 252));
+    }
+
+    /** Windows that overlap would judge the same out-of-sample returns two or three times over. */
+    @Test
+    void walkForwardWindowsMayNotOverlap() {
+        assertThatThrownBy(() -> new BacktestPlanProperties(List.of("SPX:1d"), "walk-forward", 0.7, 756, 252, 10_000,
+                5, 2)).hasMessage("strategies.backtest.step-bars (252) must be at least window-bars (756) in "
+                + "walk-forward mode: overlapping windows would judge the same out-of-sample returns more than once");
+        assertThat(new BacktestPlanProperties(List.of("SPX:1d"), "walk-forward", 0.7, 252, 504, 10_000, 5, 2).plan()
+                .testPlan()).isEqualTo(new TestPlan.WalkForward(252, 504));
+        // the window settings do not matter to a split plan
+        assertThat(new BacktestPlanProperties(List.of("SPX:1d"), "split", 0.7, 756, 252, 10_000, 5, 2).plan()
+                .testPlan()).isEqualTo(new TestPlan.InSampleOutOfSample(0.7));
     }
 
     @Test

@@ -97,13 +97,74 @@ class StrategyJudgeTest {
     void walkForwardWindowsAreAllJudgedAndCountForConsistency() {
         Map<String, Double> losing = good();
         losing.put("total_return", -0.05);
-        StrategyJudge.Verdict verdict = judge.judge(result(period("window_1", good()), period("window_2", losing),
-                period("window_3", losing)), Trials.ONE);
+        StrategyJudge.Verdict verdict = judge.judge(result(window(1, 2014, 2014, good()), window(2, 2015, 2015, losing),
+                window(3, 2016, 2016, losing)), Trials.ONE);
 
         assertThat(verdict.failed()).extracting(Reason::text)
                 .containsExactly("profitable in 1 of 3 out-of-sample periods (0.33 < 0.5)");
         assertThat(verdict.reasons()).filteredOn(r -> r.criterion().equals("trades")).singleElement()
                 .satisfies(r -> assertThat(r.value()).isEqualTo(75.0));
+    }
+
+    /**
+     * One window: Sharpe 0.8 a year over 755 returns, 5 trades. Per bar 0.8/√252 = 0.0503953; z = 0.0503953 × √754 /
+     * √(1 + 0.5 × 0.0503953²) = 1.3829; DSR = Φ(z) = 0.917: rejected. Reported twice, summing would make it 10 trades
+     * and 1,510 returns (DSR 0.975) and promote it; the same bars are evidence once.
+     */
+    @Test
+    void theSameReturnsReportedTwiceAreEvidenceOnce() {
+        Map<String, Double> lucky = good();
+        lucky.put("sharpe", 0.8);
+        lucky.put("return_count", 755.0);
+        lucky.put("trades", 5.0);
+        lucky.put("buy_and_hold_sharpe", 0.5);
+
+        StrategyJudge.Verdict once = judge.judge(result(window(1, 2014, 2016, lucky)), Trials.ONE);
+        StrategyJudge.Verdict twice = judge.judge(result(window(1, 2014, 2016, lucky), window(2, 2014, 2016, lucky)),
+                Trials.ONE);
+
+        assertThat(once.promoted()).isFalse();
+        assertThat(once.deflatedSharpe()).isCloseTo(0.9166, within(1e-4));
+        assertThat(twice.promoted()).isFalse();
+        assertThat(twice.deflatedSharpe()).isEqualTo(once.deflatedSharpe());
+        assertThat(twice.failed()).extracting(Reason::text).containsExactly("out-of-sample trades 5 < 10",
+                "deflated Sharpe ratio 0.917 < 0.95 (1 trial; per-bar Sharpe 0.0504 vs benchmark 0 over 755 returns)");
+        assertThat(twice.reasons()).filteredOn(r -> r.criterion().equals("consistency")).singleElement()
+                .satisfies(r -> assertThat(r.text()).isEqualTo(
+                        "profitable in 1 of 1 out-of-sample period (1 ≥ 0.5); 1 overlapping window not counted"));
+    }
+
+    /** Three-year windows every year (2014–16, 2015–17, 2016–18, 2017–19): only 2014–16 and 2017–19 are disjoint. */
+    @Test
+    void ofOverlappingWindowsOnlyDisjointOnesAreJudged() {
+        StrategyJudge.Verdict verdict = judge.judge(result(window(1, 2014, 2016, good()), window(2, 2015, 2017, good()),
+                window(3, 2016, 2018, good()), window(4, 2017, 2019, good())), Trials.ONE);
+
+        assertThat(verdict.reasons()).filteredOn(r -> r.criterion().equals("trades")).singleElement()
+                .satisfies(r -> assertThat(r.value()).isEqualTo(50.0));
+        assertThat(verdict.reasons()).filteredOn(r -> r.criterion().equals("deflated_sharpe")).singleElement()
+                .satisfies(r -> assertThat(r.text()).endsWith("over 3060 returns)"));
+        assertThat(verdict.reasons()).filteredOn(r -> r.criterion().equals("consistency")).singleElement()
+                .satisfies(r -> assertThat(r.text()).isEqualTo(
+                        "profitable in 2 of 2 out-of-sample periods (1 ≥ 0.5); 2 overlapping windows not counted"));
+    }
+
+    /** Judging the in-sample bars would grade the tuning on the very bars it chose on. */
+    @Test
+    void aDatasetWithoutAnOutOfSamplePartIsNotTestedOutOfSample() {
+        StrategyJudge.Verdict inSampleOnly = judge.judge(result(), Trials.ONE);
+        StrategyJudge.Verdict fullOnly = judge.judge(new StrategyResult("s1", "x", List.of(), List.of(
+                new DatasetResult(SPX, UUID.randomUUID(), List.of(period("full", good()))))), Trials.ONE);
+
+        assertThat(inSampleOnly.promoted()).isFalse();
+        assertThat(inSampleOnly.failed()).singleElement().satisfies(r -> {
+            assertThat(r.criterion()).isEqualTo("out_of_sample");
+            assertThat(r.text()).isEqualTo("not tested out of sample: SPX has no out_of_sample part and no "
+                    + "walk-forward window, only in_sample");
+        });
+        assertThat(fullOnly.promoted()).isFalse();
+        assertThat(fullOnly.failed()).extracting(Reason::text).containsExactly("not tested out of sample: SPX has no "
+                + "out_of_sample part and no walk-forward window, only full");
     }
 
     @Test
@@ -135,6 +196,11 @@ class StrategyJudgeTest {
     private static PeriodMetrics period(String label, Map<String, Double> metrics) {
         return new PeriodMetrics(label, Instant.parse("2014-01-02T00:00:00Z"), Instant.parse("2020-04-17T00:00:00Z"),
                 metrics);
+    }
+
+    private static PeriodMetrics window(int number, int fromYear, int toYear, Map<String, Double> metrics) {
+        return new PeriodMetrics("window_" + number, Instant.parse(fromYear + "-01-02T00:00:00Z"),
+                Instant.parse(toYear + "-12-31T00:00:00Z"), metrics);
     }
 
     private static StrategyResult result(PeriodMetrics... periods) {

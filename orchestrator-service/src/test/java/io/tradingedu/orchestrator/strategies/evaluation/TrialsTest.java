@@ -34,10 +34,26 @@ class TrialsTest {
         assertThat(trials.variance()).isCloseTo(0.25 / 252, within(1e-15));
     }
 
+    /**
+     * Every variant that ran is a trial: a candidate whose 12 variants (2 invalid) had no Sharpe ratio still adds 10
+     * to N (with mean 0 and no spread of its own) instead of dropping out of the correction.
+     */
     @Test
-    void unknownTuningCountsAsNothingAndNoTrialsAsOne() {
-        assertThat(Trials.of(new Tuning(null, List.of(), 1, 0, Map.of(), 1, null, null, 252.0, List.of()))).isNull();
+    void variantsWithoutASharpeRatioStillCountAsTrials() {
+        Trials unknown = Trials.of(new Tuning(null, List.of(), 12, 2, Map.of(), 0, null, null, 252.0, List.of()));
+
+        assertThat(unknown).isEqualTo(new Trials(10, 0, 0));
+        assertThat(Trials.of(null)).isEqualTo(Trials.ONE);
+        assertThat(Trials.pool(List.of(new Trials(5, 0.04, 0.001), unknown)).count()).isEqualTo(15);
         assertThat(Trials.pool(List.of())).isEqualTo(Trials.ONE);
+    }
+
+    /** A stage 9 result that counted only the variants with a Sharpe ratio is still deflated by every variant run. */
+    @Test
+    void theCountIsAtLeastTheVariantsThatRan() {
+        Trials trials = Trials.of(new Tuning(null, List.of(), 20, 2, Map.of(), 7, 0.8, 0.25, 252.0, List.of()));
+
+        assertThat(trials.count()).isEqualTo(18);
     }
 
     private static Trials trials(double[] sharpes) {
