@@ -133,3 +133,18 @@ kafka_down() {
   wait_for 30 bash -c "! kill -0 $pid" || kill -9 "$pid"
   rm -f "$KAFKA_DIR/kafka.pid"
 }
+
+# dlt_replay TOPIC: sends the dead letters of TOPIC-dlt back to TOPIC (those not replayed before), e.g. after the bug
+# that sent them there is fixed (io.tradingedu.support.messaging.DeadLetterReplay, docs/pipeline.md).
+dlt_replay() {
+  local topic="${1:-}"
+  [ -n "$topic" ] || die "usage: stack.sh dlt-replay TOPIC (e.g. pipeline.validate.commands.v1)"
+  pid_alive "$KAFKA_DIR/kafka.pid" || die "kafka is not running: stack.sh up"
+  local jar; jar="$(ls "$REPO"/service-support/target/service-support-*.jar 2>/dev/null | grep -v sources | head -n1)"
+  if [ -z "$jar" ]; then
+    build_suite
+    jar="$(ls "$REPO"/service-support/target/service-support-*.jar | grep -v sources | head -n1)"
+  fi
+  KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" java -cp "$KAFKA_DIR/libs/*:$jar" \
+    io.tradingedu.support.messaging.DeadLetterReplay "$topic"
+}

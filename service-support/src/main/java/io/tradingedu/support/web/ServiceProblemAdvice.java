@@ -1,6 +1,11 @@
 package io.tradingedu.support.web;
 
+import io.tradingedu.support.outage.TransientFailures;
+import io.tradingedu.support.outage.TransientFailures.DatabaseOutage;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -19,12 +24,15 @@ import tools.jackson.core.JacksonException;
 
 /**
  * The problems every service answers the same way: framework errors (400, 404, 405, 413, ...) from the base class,
- * a bad argument or a violated constraint as a 400 {@code bad-parameter}. Each service's advice extends this with its
- * own domain exceptions.
+ * a bad argument or a violated constraint as a 400 {@code bad-parameter}, a database outage as a 503
+ * {@code service-unavailable} with Retry-After. Each service's advice extends this with its own domain exceptions.
  */
 public abstract class ServiceProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProblemAdvice.class);
+
+    /** Outages worth a 503 last seconds to minutes; the pool reconnects by itself, so a short wait is the honest hint. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     @ExceptionHandler
     protected ProblemDetail badParameter(IllegalArgumentException e) {
@@ -112,11 +120,46 @@ public abstract class ServiceProblemAdvice extends ResponseEntityExceptionHandle
                 "the query string cannot be decoded: use percent-encoding of UTF-8 (e.g. %25 for %)");
     }
 
-    /** Anything unforeseen is still a problem document, without internals; the details go to the log. */
+    /**
+     * Anything unforeseen is still a problem document, without internals; the details go to the log. A database
+     * that cannot be reached or hands out no connection in time is not unforeseen: see {@link #databaseUnavailable}.
+     * It is recognised here, behind every specific handler, so that a service's own handler of a data-access
+     * exception still answers first, and so that the signal is found however it is wrapped (a transaction that
+     * could not begin carries it as its cause).
+     */
     @ExceptionHandler
-    protected ProblemDetail unexpected(Exception e) {
+    protected ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<DatabaseOutage> outage = TransientFailures.databaseOutage(e);
+        if (outage.isPresent()) {
+            return databaseUnavailable(outage.get(), e);
+        }
         log.error("request failed unexpectedly", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "the request could not be completed; the error has been logged");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the request could not be completed; the error has been logged"));
+    }
+
+    /**
+     * A 503 {@code service-unavailable} problem with Retry-After: the request was fine and may be sent again as it
+     * is. Whether the database is down or only busy is said, but nothing of the driver's message (host, port, pool).
+     */
+    protected ResponseEntity<ProblemDetail> databaseUnavailable(DatabaseOutage outage, Exception e) {
+        log.warn("answering 503, the database is {}: {}", outage.name().toLowerCase(Locale.ROOT), innermost(e));
+        String detail = switch (outage) {
+            case UNREACHABLE -> "the database is unreachable; try again in a few seconds";
+            case BUSY -> "the database is too busy to answer now; try again in a few seconds";
+        };
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                        detail));
+    }
+
+    private static String innermost(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause.getCause() != null && cause.getCause() != cause && depth < 32; depth++) {
+            cause = cause.getCause();
+        }
+        return cause == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + cause;
     }
 }

@@ -25,17 +25,21 @@ class ServiceDefaultsTest {
         assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
                 .isEqualTo("readinessState,db,kafka");
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:9092");
+        // a request waits seconds, not Hikari's default 30 s, for a connection to a database that is away
+        assertThat(environment.getProperty("spring.datasource.hikari.connection-timeout")).isEqualTo("3000");
     }
 
     @Test
     void envVarsStillWinOverTheDefaults() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("env",
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:29092", "spring.kafka.consumer.auto-offset-reset", "latest")));
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:29092", "spring.kafka.consumer.auto-offset-reset", "latest",
+                        "DATABASE_CONNECTION_TIMEOUT_MS", "5000")));
 
         new ServiceDefaults().postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("kafka:29092");
         assertThat(environment.getProperty("spring.kafka.consumer.auto-offset-reset")).isEqualTo("latest");
+        assertThat(environment.getProperty("spring.datasource.hikari.connection-timeout")).isEqualTo("5000");
     }
 }
