@@ -123,8 +123,9 @@ class StrategyReader {
             }
             Double start = e.path("start_seconds").isNumber() ? e.path("start_seconds").asDouble() : null;
             items.add(new StrategyViews.Evidence(e.get("concept_id"), text(e, "kind"), text(e, "text_form"),
-                    text(e, "quote"), start, e.path("end_seconds").isNumber() ? e.path("end_seconds").asDouble()
-                    : null, clips, start == null ? null : Links.to("/media_items/{id}/video", mediaId) + "#t=" + start));
+                    text(e, "quote"), text(e, "source"), e.get("concepts"), start,
+                    e.path("end_seconds").isNumber() ? e.path("end_seconds").asDouble() : null, clips,
+                    start == null ? null : Links.to("/media_items/{id}/video", mediaId) + "#t=" + start));
         }
         return items;
     }

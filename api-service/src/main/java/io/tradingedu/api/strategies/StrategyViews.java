@@ -44,9 +44,15 @@ final class StrategyViews {
                   Instant decidedAt, Instant createdAt, Proven proven, String mediaUrl) {
     }
 
-    /** @param playUrl the video at the second the evidence starts */
-    record Evidence(JsonNode conceptId, String kind, String textForm, String quote, Double startSeconds,
-                    Double endSeconds, List<ClipLink> clips, String playUrl) {
+    /**
+     * One quote of the lesson and what it taught.
+     *
+     * @param source   transcript or ocr (a slide)
+     * @param concepts every concept the quote supports: [{concept_id, kind, text_form}]
+     * @param playUrl  the video at the second the evidence starts
+     */
+    record Evidence(JsonNode conceptId, String kind, String textForm, String quote, String source, JsonNode concepts,
+                    Double startSeconds, Double endSeconds, List<ClipLink> clips, String playUrl) {
     }
 
     record ClipLink(String id, String url, String downloadUrl, String thumbnailUrl) {

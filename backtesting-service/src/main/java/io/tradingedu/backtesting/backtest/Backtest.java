@@ -20,6 +20,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "backtest")
 class Backtest {
 
+    static final String RESUMED = "resumed after the service stopped while it ran, at ";
+    static final String CANCELLED = "cancelled at ";
+
     @Id
     private UUID id;
 
@@ -78,6 +81,7 @@ class Backtest {
     void complete(String resultJson, Instant now) {
         status = BacktestStatus.COMPLETED;
         result = resultJson;
+        error = null;
         completedAt = now;
     }
 
@@ -85,6 +89,24 @@ class Backtest {
         status = BacktestStatus.FAILED;
         error = reason;
         completedAt = now;
+    }
+
+    /**
+     * Notes that the job was found running at start-up (the service stopped while it ran) and is run once more. The
+     * note is kept in {@code error} (cleared on completion) because a job the service died of twice must not be
+     * resumed a third time.
+     */
+    void resumeAfterStop(Instant now) {
+        error = RESUMED + now;
+    }
+
+    /** Cancelled jobs are FAILED with a reason saying so: the schema knows no other end state. */
+    void cancel(Instant now) {
+        fail(CANCELLED + now + " (POST /backtest/" + id + "/cancel)", now);
+    }
+
+    boolean wasResumedAfterStop() {
+        return error != null && error.startsWith(RESUMED);
     }
 
     UUID id() {

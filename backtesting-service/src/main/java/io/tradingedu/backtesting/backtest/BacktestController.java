@@ -56,6 +56,14 @@ class BacktestController {
         return backtests.get(id);
     }
 
+    @PostMapping({"/backtest/{id}/cancel", "/optimize/{id}/cancel"})
+    @Operation(summary = "Cancel a queued or running job", description = "The job is marked FAILED with an error "
+            + "saying it was cancelled; a running sweep or walk-forward test stops at its next variant or window. "
+            + "404 for an unknown id, 409 when the job has already completed or failed.")
+    BacktestView cancel(@PathVariable UUID id) {
+        return backtests.cancel(id);
+    }
+
     @GetMapping("/backtest/{id}/metrics")
     @Operation(summary = "Metrics per tested period (and the walk-forward summary)")
     BacktestView.MetricsView metrics(@PathVariable UUID id) {

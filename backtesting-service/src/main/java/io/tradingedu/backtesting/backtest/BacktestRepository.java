@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface BacktestRepository extends JpaRepository<Backtest, UUID> {
 
     List<Backtest> findByStatusInOrderByCreatedAt(Collection<BacktestStatus> statuses);
+
+    long countByStatusIn(Collection<BacktestStatus> statuses);
 }

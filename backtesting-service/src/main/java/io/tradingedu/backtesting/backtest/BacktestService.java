@@ -3,16 +3,20 @@ package io.tradingedu.backtesting.backtest;
 import io.tradingedu.backtesting.engine.BacktestReport;
 import io.tradingedu.backtesting.engine.SweepReport;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Backtest and optimisation use cases. A job whose work (bars × windows or variants) is at most
- * {@code backtest.sync-limit-bars} is run at once and answered with its result; a larger one is queued and answered
- * with where to look.
+ * Backtest and optimisation use cases. Every job's cost is checked against {@link BacktestLimits} before it is
+ * stored. A job whose work (bars × windows or variants) is at most {@code backtest.sync-limit-bars} is run at once
+ * and answered with its result; a larger one is queued (while fewer than the queue's limit are) and answered with
+ * where to look; a queued or running one can be cancelled.
  */
 @Service
 public class BacktestService {
@@ -23,16 +27,21 @@ public class BacktestService {
     private final JobExecutor executor;
     private final JsonMapper json;
     private final Clock clock;
+    private final BacktestLimits limits;
+    private final TransactionTemplate transactions;
     private final long syncLimitBars;
 
     BacktestService(BacktestRepository backtests, JobResolver resolver, JobRunner runner, JobExecutor executor,
-                    JsonMapper json, Clock clock, @Value("${backtest.sync-limit-bars:1000000}") long syncLimitBars) {
+                    JsonMapper json, Clock clock, BacktestLimits limits, TransactionTemplate transactions,
+                    @Value("${backtest.sync-limit-bars:1000000}") long syncLimitBars) {
         this.backtests = backtests;
         this.resolver = resolver;
         this.runner = runner;
         this.executor = executor;
         this.json = json;
         this.clock = clock;
+        this.limits = limits;
+        this.transactions = transactions;
         this.syncLimitBars = syncLimitBars;
     }
 
@@ -78,11 +87,48 @@ public class BacktestService {
         return json.readValue(backtest.result(), BacktestReport.class);
     }
 
+    /**
+     * Cancels a queued or running job: its row is failed at once with a reason saying it was cancelled, and a run in
+     * this instance stops at its next variant or window.
+     *
+     * @throws BacktestNotFoundException  for an unknown id
+     * @throws BacktestFinishedException when the job has already completed or failed
+     */
+    public BacktestView cancel(UUID id) {
+        BacktestView view;
+        try {
+            view = transactions.execute(status -> cancelRow(id));
+        } catch (OptimisticLockingFailureException e) {
+            // the job started or finished between our read and write: decide again on what it is now
+            view = transactions.execute(status -> cancelRow(id));
+        }
+        executor.cancel(id);
+        return view;
+    }
+
+    private BacktestView cancelRow(UUID id) {
+        Backtest backtest = find(id);
+        if (backtest.isFinished()) {
+            throw new BacktestFinishedException(id, backtest.status());
+        }
+        backtest.cancel(clock.instant());
+        backtests.flush();
+        return view(backtest, null);
+    }
+
     private BacktestView submit(JobKind kind, BacktestJob job) {
         JobRunner.Prepared prepared = runner.prepare(job);
+        limits.requireAffordable(prepared);
+        boolean queued = prepared.work() > syncLimitBars;
+        if (queued) {
+            long waiting = backtests.countByStatusIn(List.of(BacktestStatus.QUEUED, BacktestStatus.RUNNING));
+            if (waiting >= limits.maxQueuedJobs()) {
+                throw new TooManyJobsException(waiting, limits.maxQueuedJobs());
+            }
+        }
         Backtest backtest = backtests.save(Backtest.queued(kind, job.strategyId(), json.writeValueAsString(job), null,
                 clock.instant()));
-        if (prepared.work() > syncLimitBars) {
+        if (queued) {
             executor.submitAfterCommit(backtest.id());
             return view(backtest, null);
         }

@@ -7,8 +7,10 @@ import io.tradingedu.backtesting.engine.PriceSeries;
 import io.tradingedu.backtesting.engine.SweepParameter;
 import io.tradingedu.backtesting.marketdata.MarketDataService;
 import io.tradingedu.shared.backtest.TestPlan;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Component;
 
 /** Runs a resolved job on its market data with the engine; knows nothing of HTTP or persistence. */
@@ -44,13 +46,21 @@ class JobRunner {
 
     /** @return a {@link io.tradingedu.backtesting.engine.BacktestReport} or a {@link io.tradingedu.backtesting.engine.SweepReport} */
     Object run(Prepared prepared) {
+        return run(prepared, () -> false);
+    }
+
+    /**
+     * @param cancelled read between sweep variants and walk-forward windows
+     * @throws java.util.concurrent.CancellationException once {@code cancelled} is true
+     */
+    Object run(Prepared prepared, BooleanSupplier cancelled) {
         BacktestJob job = prepared.job();
         if (job.parameters() != null) {
             return ParameterSweep.run(prepared.dataset(), job.strategy(), job.parameters(), job.metric(), job.top(),
-                    prepared.from(), prepared.to(), job.initialCapital(), job.fill(), sweepPool);
+                    prepared.from(), prepared.to(), job.initialCapital(), job.fill(), sweepPool, cancelled);
         }
         return BacktestEngine.run(prepared.dataset(), job.strategy(), prepared.from(), prepared.to(),
-                job.initialCapital(), job.fill(), job.plan());
+                job.initialCapital(), job.fill(), job.plan(), cancelled);
     }
 
     private static String text(Instant time) {
@@ -60,16 +70,35 @@ class JobRunner {
     /** A job with its data found and its range checked. */
     record Prepared(BacktestJob job, IndicatorCache dataset, int from, int to) {
 
-        /** Bars the job simulates, to decide whether it is answered at once or queued. */
-        long work() {
-            long bars = to - from + 1L;
+        long bars() {
+            return to - from + 1L;
+        }
+
+        /** Walk-forward windows that fit in the range; 0 when not even one does. */
+        static long windows(long bars, TestPlan.WalkForward walk) {
+            return bars < walk.windowBars() ? 0 : (bars - walk.windowBars()) / walk.stepBars() + 1;
+        }
+
+        /** Sweep variants, exactly; 1 for a backtest. */
+        BigInteger variants() {
+            return job.parameters() == null ? BigInteger.ONE : SweepParameter.combinations(job.parameters());
+        }
+
+        /** Bars the job simulates, exactly (no overflow), to check its cost and to decide whether to queue it. */
+        BigInteger exactWork() {
             if (job.parameters() != null) {
-                return bars * job.parameters().stream().mapToLong(SweepParameter::count).reduce(1, (a, b) -> a * b);
+                return variants().multiply(BigInteger.valueOf(bars()));
             }
             if (job.plan() instanceof TestPlan.WalkForward walk) {
-                return Math.max(bars, (bars / walk.stepBars() + 1) * walk.windowBars());
+                return BigInteger.valueOf(windows(bars(), walk)).multiply(BigInteger.valueOf(walk.windowBars()));
             }
-            return bars;
+            return BigInteger.valueOf(bars());
+        }
+
+        /** {@link #exactWork()}, saturating at {@link Long#MAX_VALUE}. */
+        long work() {
+            BigInteger work = exactWork();
+            return work.bitLength() < 64 ? work.longValue() : Long.MAX_VALUE;
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /** Runs a strategy over a bar range of a series according to a {@link TestPlan}. Stateless and thread-safe. */
 public final class BacktestEngine {
@@ -21,6 +23,12 @@ public final class BacktestEngine {
      */
     public static BacktestReport run(IndicatorCache cache, StrategyDefinition strategy, int from, int to,
                                      double capital, FillTiming fillTiming, TestPlan plan) {
+        return run(cache, strategy, from, to, capital, fillTiming, plan, () -> false);
+    }
+
+    /** @param cancelled read before every walk-forward window; once true, the run ends with a {@link CancellationException} */
+    public static BacktestReport run(IndicatorCache cache, StrategyDefinition strategy, int from, int to,
+                                     double capital, FillTiming fillTiming, TestPlan plan, BooleanSupplier cancelled) {
         CompiledStrategy compiled = CompiledStrategy.compile(strategy, cache);
         PriceSeries bars = cache.series();
         List<PeriodResult> periods = new ArrayList<>();
@@ -35,9 +43,13 @@ public final class BacktestEngine {
             }
             case TestPlan.WalkForward walk -> {
                 int window = 1;
-                for (int start = from; start + walk.windowBars() - 1 <= to; start += walk.stepBars()) {
-                    periods.add(period("window_" + window++, compiled, bars, start, start + walk.windowBars() - 1,
-                            capital, fillTiming));
+                // long: a window or step near Integer.MAX_VALUE must end the loop, not wrap around
+                for (long start = from; start + walk.windowBars() - 1 <= to; start += walk.stepBars()) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException("the walk-forward test was cancelled");
+                    }
+                    periods.add(period("window_" + window++, compiled, bars, (int) start,
+                            (int) (start + walk.windowBars() - 1), capital, fillTiming));
                 }
                 if (periods.isEmpty()) {
                     throw new IllegalArgumentException("the range has " + (to - from + 1)

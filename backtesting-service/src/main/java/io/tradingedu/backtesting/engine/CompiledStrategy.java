@@ -45,7 +45,7 @@ record CompiledStrategy(StrategyDefinition definition, Signal entry, Signal exit
         if (values == null || i < values.unstableBars()) {
             return Double.NaN;
         }
-        double level = values.values()[i];
+        double level = values.at(i);
         return Double.isFinite(level) && level > 0 ? level : Double.NaN;
     }
 }

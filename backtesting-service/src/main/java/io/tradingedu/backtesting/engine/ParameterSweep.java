@@ -4,6 +4,7 @@ import io.tradingedu.shared.strategy.InvalidStrategyException;
 import io.tradingedu.shared.strategy.StrategyDefinition;
 import io.tradingedu.shared.strategy.StrategyJson;
 import io.tradingedu.shared.strategy.StrategySyntaxException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +26,10 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ParameterSweep {
 
+    /**
+     * The engine's own ceiling, whatever a caller allows: every variant keeps its metrics until the ranking. The
+     * service's configured limit (backtest.limits.max-variants) is lower and checked before a job is queued.
+     */
     public static final int MAX_VARIANTS = 100_000;
 
     private ParameterSweep() {
@@ -31,15 +38,28 @@ public final class ParameterSweep {
     public static SweepReport run(IndicatorCache cache, StrategyDefinition base, List<SweepParameter> parameters,
                                   String metric, int top, int from, int to, double capital, FillTiming fillTiming,
                                   ForkJoinPool pool) {
+        return run(cache, base, parameters, metric, top, from, to, capital, fillTiming, pool, () -> false);
+    }
+
+    /**
+     * @param cancelled read before every variant; once true, the sweep ends with a {@link CancellationException}
+     */
+    public static SweepReport run(IndicatorCache cache, StrategyDefinition base, List<SweepParameter> parameters,
+                                  String metric, int top, int from, int to, double capital, FillTiming fillTiming,
+                                  ForkJoinPool pool, BooleanSupplier cancelled) {
         Metrics.requireKnown(metric);
-        int[] counts = parameters.stream().mapToInt(SweepParameter::count).toArray();
-        long total = 1;
-        for (int count : counts) {
-            total *= count;
-            if (total > MAX_VARIANTS) {
-                throw new IllegalArgumentException("the sweep has more than " + MAX_VARIANTS + " combinations");
+        for (SweepParameter parameter : parameters) {
+            if (parameter.problem() != null) {
+                throw new IllegalArgumentException(parameter.problem());
             }
         }
+        BigInteger combinations = SweepParameter.combinations(parameters);
+        if (combinations.compareTo(BigInteger.valueOf(MAX_VARIANTS)) > 0) {
+            throw new IllegalArgumentException("the sweep has " + combinations + " combinations, more than "
+                    + MAX_VARIANTS);
+        }
+        int[] counts = parameters.stream().mapToInt(SweepParameter::count).toArray();
+        long total = combinations.longValueExact();
         JsonNode baseTree = StrategyJson.toTree(base);
         for (SweepParameter parameter : parameters) {
             parameter.paths().forEach(path -> StrategyPaths.requireNumberAt(baseTree, path));
@@ -47,6 +67,9 @@ public final class ParameterSweep {
         long started = System.nanoTime();
         int variants = (int) total;
         Outcome[] outcomes = runAll(pool, variants, i -> {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("the sweep was cancelled");
+            }
             int[] grid = grid(i, counts);
             JsonNode tree = baseTree.deepCopy();
             Map<String, Double> values = new LinkedHashMap<>();

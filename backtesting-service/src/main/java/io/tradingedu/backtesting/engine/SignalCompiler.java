@@ -44,11 +44,9 @@ final class SignalCompiler {
     private Signal compare(Expression greater, Expression smaller, boolean cross) {
         IndicatorValues a = cache.values(greater);
         IndicatorValues b = cache.values(smaller);
-        double[] x = a.values();
-        double[] y = b.values();
         boolean[] result = new boolean[size];
         for (int i = cross ? 1 : 0; i < size; i++) {
-            result[i] = x[i] > y[i] && (!cross || x[i - 1] <= y[i - 1]);
+            result[i] = a.at(i) > b.at(i) && (!cross || a.at(i - 1) <= b.at(i - 1));
         }
         int firstValid = Math.max(a.unstableBars(), b.unstableBars()) + (cross ? 1 : 0);
         return new Signal(result, firstValid);
@@ -60,18 +58,17 @@ final class SignalCompiler {
         IndicatorValues upper = cache.values(c.upper());
         boolean[] result = new boolean[size];
         for (int i = 0; i < size; i++) {
-            double v = value.values()[i];
-            result[i] = v >= lower.values()[i] && v <= upper.values()[i];
+            double v = value.at(i);
+            result[i] = v >= lower.at(i) && v <= upper.at(i);
         }
         return new Signal(result, Math.max(value.unstableBars(), Math.max(lower.unstableBars(), upper.unstableBars())));
     }
 
     private Signal trend(Expression expression, int bars, int direction) {
         IndicatorValues values = cache.values(expression);
-        double[] v = values.values();
         boolean[] result = new boolean[size];
         for (int i = bars; i < size; i++) {
-            result[i] = direction > 0 ? v[i] > v[i - bars] : v[i] < v[i - bars];
+            result[i] = direction > 0 ? values.at(i) > values.at(i - bars) : values.at(i) < values.at(i - bars);
         }
         return new Signal(result, values.unstableBars() + bars);
     }

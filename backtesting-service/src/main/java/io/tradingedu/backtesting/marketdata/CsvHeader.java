@@ -1,5 +1,6 @@
 package io.tradingedu.backtesting.marketdata;
 
+import io.tradingedu.backtesting.support.Excerpt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ record CsvHeader(char delimiter, int time, int open, int high, int low, int clos
         }
         if (!found.containsKey("time")) {
             throw new InvalidMarketDataException("the first line must be a header naming the columns, e.g. "
-                    + "date,open,high,low,close,volume (or timestamp,price,amount for trades); found '" + line + "'");
+                    + "date,open,high,low,close,volume (or timestamp,price,amount for trades); found '" + Excerpt.of(line) + "'");
         }
         return new CsvHeader(delimiter, found.get("time"), found.getOrDefault("open", -1),
                 found.getOrDefault("high", -1), found.getOrDefault("low", -1), found.getOrDefault("close", -1),

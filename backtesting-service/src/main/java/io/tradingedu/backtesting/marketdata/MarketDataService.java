@@ -3,15 +3,15 @@ package io.tradingedu.backtesting.marketdata;
 import io.tradingedu.backtesting.engine.IndicatorCache;
 import io.tradingedu.backtesting.engine.PriceBar;
 import io.tradingedu.backtesting.engine.PriceSeries;
-import java.io.BufferedReader;
+import io.tradingedu.backtesting.support.Excerpt;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +19,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Market data in and out. A whole dataset is kept in memory once read, with its indicator values, so repeated
- * backtests and sweeps on it compute each indicator once; an upload to a dataset drops that copy.
+ * backtests and sweeps on it compute each indicator once; an upload to a dataset drops that copy. Both are bounded
+ * ({@link MarketDataLimits}): the indicator values per dataset by a byte budget, the datasets held by a count (the
+ * least recently used is dropped).
  */
 @Service
 public class MarketDataService {
@@ -28,24 +30,35 @@ public class MarketDataService {
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9._^-]{0,31}");
 
     private final BarRepository bars;
-    private final Map<String, IndicatorCache> loaded = new ConcurrentHashMap<>();
+    private final MarketDataLimits limits;
+    /** In access order, least recently used first; guarded by itself. */
+    private final Map<String, IndicatorCache> loaded;
 
-    MarketDataService(BarRepository bars) {
+    MarketDataService(BarRepository bars, MarketDataLimits limits) {
         this.bars = bars;
+        this.limits = limits;
+        this.loaded = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, IndicatorCache> eldest) {
+                return size() > limits.loadedDatasets();
+            }
+        };
     }
 
     /** Reads the whole upload first (no transaction is held while a client sends it), then stores it at once. */
     public ImportReport importCsv(String symbol, String timeframeText, InputStream csv) {
         String normalized = symbol(symbol);
         Timeframe timeframe = Timeframe.parse(timeframeText);
-        ParsedUpload upload = CsvBarReader.read(new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8)),
-                timeframe);
+        ParsedUpload upload = CsvBarReader.read(new InputStreamReader(csv, StandardCharsets.UTF_8), timeframe,
+                limits.maxRows(), limits.maxLineLength());
         if (upload.bars().isEmpty()) {
             throw new InvalidMarketDataException("no valid bar in the upload (" + upload.rowsRead() + " rows read, "
                     + upload.rejectedCount() + " rejected)", upload.rejected());
         }
         bars.upsert(normalized, timeframe.label(), upload.bars());
-        loaded.remove(key(normalized, timeframe.label()));
+        synchronized (loaded) {
+            loaded.remove(key(normalized, timeframe.label()));
+        }
         log.info("imported {} {} bars of {} ({} rows rejected)", upload.bars().size(), timeframe.label(), normalized,
                 upload.rejectedCount());
         return new ImportReport(normalized, timeframe.label(), upload.format(), upload.rowsRead(), upload.bars().size(),
@@ -67,24 +80,37 @@ public class MarketDataService {
         return found;
     }
 
-    /** The whole dataset with its shared indicator values. */
+    /**
+     * The whole dataset with its shared indicator values. Read from the database outside the lock, so a slow read
+     * does not hold up backtests on other datasets; two first reads of one dataset may both read it, the first kept.
+     */
     public IndicatorCache dataset(String symbol, String timeframe) {
         String normalized = symbol(symbol);
         Timeframe tf = Timeframe.parse(timeframe);
-        return loaded.computeIfAbsent(key(normalized, tf.label()), k -> {
-            List<PriceBar> all = bars.bars(normalized, tf.label(), null, null);
-            if (all.isEmpty()) {
-                throw new DatasetNotFoundException("no " + tf.label() + " bars are held for " + normalized
-                        + "; upload them with POST /market-data");
+        String key = key(normalized, tf.label());
+        synchronized (loaded) {
+            IndicatorCache known = loaded.get(key);
+            if (known != null) {
+                return known;
             }
-            return new IndicatorCache(PriceSeries.of(normalized, tf.duration(), all));
-        });
+        }
+        List<PriceBar> all = bars.bars(normalized, tf.label(), null, null);
+        if (all.isEmpty()) {
+            throw new DatasetNotFoundException("no " + tf.label() + " bars are held for " + normalized
+                    + "; upload them with POST /market-data");
+        }
+        IndicatorCache read = new IndicatorCache(PriceSeries.of(normalized, tf.duration(), all),
+                limits.indicatorCache().toBytes());
+        synchronized (loaded) {
+            IndicatorCache raced = loaded.putIfAbsent(key, read);
+            return raced == null ? read : raced;
+        }
     }
 
     static String symbol(String symbol) {
         String upper = symbol == null ? "" : symbol.trim().toUpperCase(Locale.ROOT);
         if (!SYMBOL.matcher(upper).matches()) {
-            throw new InvalidMarketDataException("symbol '" + symbol + "' must be 1 to 32 letters, digits or . _ ^ -");
+            throw new InvalidMarketDataException("symbol '" + Excerpt.of(symbol) + "' must be 1 to 32 letters, digits or . _ ^ -");
         }
         return upper;
     }

@@ -1,5 +1,6 @@
 package io.tradingedu.backtesting.marketdata;
 
+import io.tradingedu.backtesting.support.Excerpt;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,12 +29,12 @@ public record Timeframe(String label, Duration duration) {
     public static Timeframe parse(String text) {
         if (text != null && CAPITAL_M.matcher(text).matches()) {
             String amount = text.trim().substring(0, text.trim().length() - 1);
-            throw new InvalidMarketDataException("timeframe '" + text + "' is ambiguous: write " + amount
+            throw new InvalidMarketDataException("timeframe '" + Excerpt.of(text) + "' is ambiguous: write " + amount
                     + "m for minutes or " + amount + "mo for months");
         }
         Matcher matcher = FORMAT.matcher(text == null ? "" : text.trim().toLowerCase());
         if (!matcher.matches() || Integer.parseInt(matcher.group(1)) == 0) {
-            throw new InvalidMarketDataException("timeframe '" + text + "' is not like 1m, 5m, 1h, 4h, 1d, 1w or 1mo");
+            throw new InvalidMarketDataException("timeframe '" + Excerpt.of(text) + "' is not like 1m, 5m, 1h, 4h, 1d, 1w or 1mo");
         }
         long amount = Long.parseLong(matcher.group(1));
         Duration duration = switch (matcher.group(2)) {

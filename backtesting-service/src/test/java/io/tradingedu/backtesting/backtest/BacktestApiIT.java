@@ -26,7 +26,9 @@ import org.springframework.web.client.RestClient;
 
 /** The backtesting API over real HTTP against the local PostgreSQL, with the real S&P 500 series. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"backtest.sync-limit-bars=20000", "logging.structured.format.console="})
+        properties = {"backtest.sync-limit-bars=20000", "logging.structured.format.console=",
+                "backtest.limits.max-variants=20000", "backtest.limits.max-sweep-bars=60000000",
+                "market-data.limits.max-rows=6000"})
 class BacktestApiIT {
 
     private static final String GOLDEN_CROSS = """
@@ -242,6 +244,139 @@ class BacktestApiIT {
                 .satisfies(item -> assertThat(item).containsEntry("text", "name: paged\nentry: close > EMA(20)\nmax_bars: 10\n"));
         assertThat((Integer) page.get("total")).isPositive();
         assertThat(schema).containsEntry("$id", "https://tradingedu.io/schemas/strategy-v1.json");
+    }
+
+    @Test
+    void aHundredThousandValueConstantGridIs400BeforeAnyWorkAndTheServiceStaysHealthy() {
+        ResponseEntity<Map> refused = post("/optimize", Map.of("strategy_text", "entry: close > 1000\nexit: close < 900",
+                "symbol", "SPX", "parameters", List.of(Map.of("path", "entry.right.constant", "from", 1, "to", 100_000,
+                        "step", 1))));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).containsEntry("type", "https://tradingedu.io/problems/bad-parameter")
+                .containsEntry("field", "parameters");
+        assertThat((String) refused.getBody().get("reason")).contains("100000 variants", "the limit is 20000");
+        assertThat(http.get().uri("/actuator/health").retrieve().toEntity(Map.class).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(post("/backtest", Map.of("strategy_text", GOLDEN_CROSS, "symbol", "SPX")).getStatusCode().value())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void variantsTimesBarsAndWalkForwardWindowsBeyondTheirLimitsAre400NamingTheField() {
+        ResponseEntity<Map> sweep = post("/optimize", Map.of("strategy_text", "entry: close > 1000\nexit: close < 900",
+                "symbol", "SPX", "parameters", List.of(Map.of("path", "entry.right.constant", "from", 1, "to", 12_000,
+                        "step", 1))));
+        ResponseEntity<Map> walk = post("/backtest", Map.of("strategy_text", GOLDEN_CROSS, "symbol", "SPX",
+                "plan", Map.of("mode", "walk_forward", "window_bars", 10, "step_bars", 1)));
+
+        assertThat(sweep.getStatusCode().value()).isEqualTo(400);
+        assertThat(sweep.getBody()).containsEntry("field", "parameters");
+        assertThat((String) sweep.getBody().get("reason"))
+                .contains("12000 variants × 5105 bars = 61260000 simulated bars", "the limit is 60000000");
+        assertThat(walk.getStatusCode().value()).isEqualTo(400);
+        assertThat(walk.getBody()).containsEntry("field", "plan.step_bars");
+        assertThat((String) walk.getBody().get("reason")).contains("5096 walk-forward windows", "the limit is 1000");
+    }
+
+    @Test
+    void nonFiniteOrOutOfRangeRequestFieldsAre400NamingTheField() {
+        Map<String, Object> nanCapital = post("/backtest", Map.of("strategy_text", GOLDEN_CROSS, "symbol", "SPX",
+                "initial_capital", "NaN")).getBody();
+        Map<String, Object> hugeCapital = http.post().uri("/backtest").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"strategy_text\": \"entry: close > SMA(20)\\nexit: close < SMA(20)\", \"symbol\": \"SPX\", "
+                        + "\"initial_capital\": 1e400}").retrieve().toEntity(Map.class).getBody();
+        Map<String, Object> nanCosts = post("/backtest", Map.of("strategy_text", GOLDEN_CROSS, "symbol", "SPX",
+                "costs", Map.of("commission_bps", "NaN", "slippage_bps", 0))).getBody();
+        ResponseEntity<Map> nanFraction = post("/backtest", Map.of("strategy_text", GOLDEN_CROSS, "symbol", "SPX",
+                "plan", Map.of("mode", "split", "in_sample_fraction", "NaN")));
+        Map<String, Object> oldStart = post("/backtest", Map.of("strategy_text", GOLDEN_CROSS, "symbol", "SPX",
+                "start", "1850-01-01")).getBody();
+        Map<String, Object> farEnd = post("/backtest", Map.of("strategy_text", GOLDEN_CROSS, "symbol", "SPX",
+                "end", "+99999-01-01T00:00:00Z")).getBody();
+
+        assertThat(nanCapital).containsEntry("status", 400).containsEntry("field", "initial_capital");
+        assertThat(hugeCapital).containsEntry("status", 400).containsEntry("field", "initial_capital");
+        assertThat(nanCosts).containsEntry("status", 400).containsEntry("field", "costs.commission_bps");
+        assertThat(nanFraction.getStatusCode().value()).isEqualTo(400);
+        assertThat(nanFraction.getBody()).containsEntry("field", "plan")
+                .containsEntry("reason", "in_sample_fraction must be above 0 and below 1");
+        assertThat(oldStart).containsEntry("status", 400).containsEntry("field", "start");
+        assertThat(farEnd).containsEntry("status", 400).containsEntry("field", "end");
+    }
+
+    @Test
+    void csvCellsThatAreNotFiniteDecimalsOrSaneDatesAreRejectedAndRowsAreCounted() {
+        ResponseEntity<Map> cells = upload("TEST.CELLS", "1d", "cells.csv", ("""
+                date,open,high,low,close,volume
+                2020-01-02,10,12,9,11,100
+                2020-01-03,NaN,12,9,11,100
+                2020-01-06,10,12,9,0x1p3,100
+                2020-01-07,10,1e400,9,11,100
+                1899-01-02,10,12,9,11,100
+                2020-01-08,10,12,9,11,""" + "7".repeat(5000) + "\n").getBytes());
+        StringBuilder tooMany = new StringBuilder("date,open,high,low,close,volume\n");
+        for (int day = 0; day < 6001; day++) {
+            tooMany.append(java.time.LocalDate.of(2000, 1, 1).plusDays(day)).append(",10,12,9,11,100\n");
+        }
+        ResponseEntity<Map> rows = upload("TEST.ROWS", "1d", "rows.csv", tooMany.toString().getBytes());
+
+        assertThat(cells.getStatusCode().value()).isEqualTo(200);
+        assertThat(cells.getBody()).containsEntry("bars_stored", 1).containsEntry("rejected_count", 5);
+        assertThat((List<Map<String, Object>>) cells.getBody().get("rejected")).extracting(r -> r.get("reason"))
+                .containsExactly("open 'NaN' is not a decimal number", "close '0x1p3' is not a decimal number",
+                        "high '1e400' is beyond the range of a number", "date '1899-01-02' is outside the years 1900 to 2200",
+                        "the line is longer than 1000 characters");
+        assertThat((List<Map<String, Object>>) cells.getBody().get("rejected"))
+                .allSatisfy(r -> assertThat((String) r.get("content")).hasSizeLessThanOrEqualTo(80));
+        assertThat(rows.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) rows.getBody().get("detail")).contains("more than 6000 rows");
+    }
+
+    @Test
+    void aQueuedJobCanBeCancelledOnceAndIsThenNeverRun() {
+        ResponseEntity<Map> completed = post("/backtest", Map.of("strategy_text", GOLDEN_CROSS, "symbol", "SPX"));
+        UUID queued = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO backtest (id, kind, status, request, created_at)
+                SELECT ?, kind, 'QUEUED', request, now() FROM backtest WHERE id = ?
+                """, queued, UUID.fromString((String) completed.getBody().get("id")));
+
+        ResponseEntity<Map> cancelled = http.post().uri("/backtest/{id}/cancel", queued).retrieve().toEntity(Map.class);
+        ResponseEntity<Map> again = http.post().uri("/backtest/{id}/cancel", queued).retrieve().toEntity(Map.class);
+        ResponseEntity<Map> finished = http.post().uri("/backtest/{id}/cancel", completed.getBody().get("id"))
+                .retrieve().toEntity(Map.class);
+        ResponseEntity<Map> unknown = http.post().uri("/backtest/{id}/cancel", UUID.randomUUID())
+                .retrieve().toEntity(Map.class);
+        executor.runQueued(queued);
+
+        assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
+        assertThat(cancelled.getBody()).containsEntry("status", "FAILED");
+        assertThat((String) cancelled.getBody().get("error")).startsWith("cancelled at ");
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody()).containsEntry("type", "https://tradingedu.io/problems/backtest-finished");
+        assertThat(finished.getStatusCode().value()).isEqualTo(409);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(jdbc.queryForMap("SELECT status, result FROM backtest WHERE id = ?", queued))
+                .containsEntry("status", "FAILED").containsEntry("result", null);
+    }
+
+    @Test
+    void aRunningSweepIsCancelledAndItsOutcomeIsNotStored() {
+        // 10,000 variants × 5,105 bars: seconds of work, far longer than the cancel request takes
+        ResponseEntity<Map> accepted = post("/optimize", Map.of("strategy_text", "entry: close > 1000\nexit: close < 900",
+                "symbol", "SPX", "parameters", List.of(Map.of("path", "entry.right.constant", "from", 1, "to", 10_000,
+                        "step", 1))));
+        assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+        UUID id = UUID.fromString((String) accepted.getBody().get("id"));
+
+        ResponseEntity<Map> cancelled = http.post().uri("/optimize/{id}/cancel", id).retrieve().toEntity(Map.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !executor.isRunning(id));
+
+        assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
+        Map<String, Object> job = http.get().uri("/optimize/{id}", id).retrieve().body(Map.class);
+        assertThat(job).containsEntry("status", "FAILED").containsEntry("sweep", null);
+        assertThat((String) job.get("error")).startsWith("cancelled at ");
     }
 
     private ResponseEntity<Map> upload(String symbol, String timeframe, String name, byte[] content) {
