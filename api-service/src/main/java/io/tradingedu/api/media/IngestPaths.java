@@ -3,7 +3,6 @@ package io.tradingedu.api.media;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,12 @@ class IngestPaths {
         return root;
     }
 
-    /** The real path of an acceptable file; {@link InvalidIngestPathException} with the reason otherwise. */
+    /**
+     * The real path of an acceptable file; {@link InvalidIngestPathException} with the reason otherwise. A path
+     * outside the root, a missing file and a link leading outside or nowhere all get one and the same answer, so the
+     * endpoint cannot be used to learn which files exist elsewhere on the server; no answer names a server path
+     * beyond what the caller sent.
+     */
     Path resolve(String videoPath) {
         Path requested;
         try {
@@ -39,29 +43,40 @@ class IngestPaths {
             }
         }
         Path candidate = root.resolve(requested).normalize();
-        if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) && !Files.exists(candidate)) {
-            throw new InvalidIngestPathException("no such file: " + videoPath);
+        if (!candidate.startsWith(root)) {
+            // decided on the name alone: whether such a file exists is not looked at
+            throw noSuchFile(videoPath);
         }
         Path real;
         try {
             real = candidate.toRealPath();
         } catch (IOException e) {
-            throw new InvalidIngestPathException("no such file: " + videoPath + " (a broken link?)");
+            throw noSuchFile(videoPath);
         }
         if (!real.startsWith(root)) {
-            throw new InvalidIngestPathException("video_path must lie inside the ingest root " + root
-                    + (candidate.startsWith(root) ? " (it is a link that leads outside)" : ""));
+            throw noSuchFile(videoPath);
         }
         if (Files.isDirectory(real)) {
-            throw new InvalidIngestPathException("video_path is a directory, not a file: " + videoPath);
+            throw new InvalidIngestPathException("video_path is a directory, not a file: " + excerpt(videoPath));
         }
         if (!Files.isRegularFile(real)) {
-            throw new InvalidIngestPathException("video_path is not a regular file: " + videoPath);
+            throw new InvalidIngestPathException("video_path is not a regular file: " + excerpt(videoPath));
         }
         if (!Files.isReadable(real)) {
-            throw new InvalidIngestPathException("video_path is not readable: " + videoPath);
+            throw new InvalidIngestPathException("video_path is not readable: " + excerpt(videoPath));
         }
         return real;
+    }
+
+    private static InvalidIngestPathException noSuchFile(String videoPath) {
+        return new InvalidIngestPathException("no such file: " + excerpt(videoPath)
+                + " (video_path must lie inside the ingest root and name a readable file there; it is resolved"
+                + " against the root)");
+    }
+
+    /** The caller's own path, shortened so an answer never echoes a huge input. */
+    private static String excerpt(String videoPath) {
+        return videoPath.length() <= 200 ? videoPath : videoPath.substring(0, 199) + "…";
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import net.bramp.ffmpeg.FFprobe;
-import net.bramp.ffmpeg.RunProcessFunction;
 import net.bramp.ffmpeg.probe.FFmpegProbeResult;
 import net.bramp.ffmpeg.probe.FFmpegStream;
 import net.bramp.ffmpeg.probe.FFmpegStream.CodecType;
@@ -27,13 +26,16 @@ import org.springframework.util.FileSystemUtils;
 @Component
 class MediaValidator {
 
+    /** ffprobe reads headers only; past this it is hanging on a hostile file and is killed. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(1);
+
     private final ValidationProperties properties;
     private final FFprobe ffprobe;
     private final TailDecoder tailDecoder;
 
     MediaValidator(ValidationProperties properties) {
         this.properties = properties;
-        this.ffprobe = new FFprobe(properties.ffprobePath(), new RunProcessFunction());
+        this.ffprobe = new FFprobe(properties.ffprobePath(), new BoundedProbeProcess(PROBE_TIMEOUT));
         this.tailDecoder = new TailDecoder(properties.ffmpegPath());
     }
 
@@ -45,6 +47,10 @@ class MediaValidator {
         try {
             if (Files.size(file) == 0) {
                 return ValidationResult.rejected("not a video file: the file is empty");
+            }
+            String list = SafeInputs.listOfOtherFiles(file);
+            if (list != null) {
+                return ValidationResult.rejected(list);
             }
             // ffprobe guesses formats from the extension first; a link without one makes it judge the content alone.
             workDir = Files.createTempDirectory("validate-");

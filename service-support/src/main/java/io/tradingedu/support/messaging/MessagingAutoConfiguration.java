@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Wires the outbox, its relay, the processed-event log, Kafka error handling and the Kafka health check. */
 @AutoConfiguration(after = {KafkaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
 @EnableScheduling
-@EnableConfigurationProperties(RetryProperties.class)
+@EnableConfigurationProperties({RetryProperties.class, ProcessedEventsProperties.class})
 public class MessagingAutoConfiguration {
 
     @Bean
@@ -30,8 +30,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(JdbcTemplate jdbc) {
-        return new ProcessedEvents(jdbc);
+    ProcessedEvents processedEvents(JdbcTemplate jdbc, ProcessedEventsProperties properties) {
+        return new ProcessedEvents(jdbc, properties);
     }
 
     @Bean
