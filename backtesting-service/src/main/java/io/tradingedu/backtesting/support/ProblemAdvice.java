@@ -12,61 +12,14 @@ import io.tradingedu.shared.strategy.InvalidStrategyException;
 import io.tradingedu.shared.strategy.StrategySyntaxException;
 import io.tradingedu.support.web.Problems;
 import io.tradingedu.support.web.ServiceProblemAdvice;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import tools.jackson.core.JacksonException;
 
 /** Domain exceptions to RFC 9457 problems, each naming the offending row, field or position. */
 @RestControllerAdvice
 class ProblemAdvice extends ServiceProblemAdvice {
-
-    /**
-     * A value a record refused while the body was read ({@code "plan": {"mode": "split", "in_sample_fraction":
-     * "NaN"}}): a 400 naming the field and the record's own reason. The shared handler looks only at the innermost
-     * cause, which has no path, and would call it an unreadable body.
-     */
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
-        JacksonException json = null;
-        Throwable innermost = e;
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (json == null && cause instanceof JacksonException jackson) {
-                json = jackson;
-            }
-            innermost = cause;
-        }
-        String field = json == null ? "" : path(json);
-        if (!(innermost instanceof IllegalArgumentException refused) || field.isEmpty()) {
-            return super.handleHttpMessageNotReadable(e, headers, status, request);
-        }
-        String reason = String.valueOf(refused.getMessage());
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
-                field + ": " + reason);
-        problem.setProperty("field", field);
-        problem.setProperty("reason", reason);
-        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference step : e.getPath()) {
-            if (step.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
-            } else if (step.getIndex() >= 0) {
-                path.append('[').append(step.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
 
     @ExceptionHandler
     ProblemDetail invalidMarketData(InvalidMarketDataException e) {

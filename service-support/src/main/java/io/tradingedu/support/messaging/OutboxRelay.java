@@ -1,6 +1,7 @@
 package io.tradingedu.support.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances of a service can relay side by side. Delivery is at least once: a crash between send and mark sends the
  * message again, and consumers skip it by its event id.
  *
- * <p>Order per key (the media id) holds across relays: a relay sends a key's message only when no earlier message of
- * that key is still pending outside its own batch (another relay holds it, or it failed). A transient failure (broker
+ * <p>Order per key (the media id) holds across relays: a relay sends a key's message only when every earlier message
+ * of that key still pending is in its own batch (none is held by another relay, wherever it falls in the key's
+ * sequence). A transient failure (broker
  * down or busy) stops the batch and the message is tried again on the next run. A message that can never be sent
  * ({@link UnsendableMessages}: too large, invalid or unknown topic, unserialisable) is <em>parked</em> with its
  * reason ({@code parked_at}, {@code parked_reason}) and the rest flows on; the key's later messages are parked
@@ -83,15 +85,18 @@ public class OutboxRelay {
             return false;
         }
         String[] keys = batch.stream().map(PendingMessage::key).distinct().toArray(String[]::new);
-        Map<String, Long> firstPending = firstIds("published_at IS NULL AND parked_at IS NULL", keys);
+        Set<Long> claimed = new HashSet<>();
+        batch.forEach(m -> claimed.add(m.id()));
+        Map<String, List<Long>> pending = pendingIds(keys, batch.getLast().id());
         Map<String, Long> firstParked = firstIds("parked_at IS NOT NULL", keys);
-        Set<String> seen = new HashSet<>();
         Set<String> held = new HashSet<>();
         boolean complete = true;
         for (PendingMessage message : batch) {
             String key = message.key();
-            if (seen.add(key) && firstPending.get(key) < message.id()) {
-                // an earlier message of this key is claimed by another relay: it (and so this key) goes first there
+            if (!held.contains(key) && pending.getOrDefault(key, List.of()).stream()
+                    .anyMatch(id -> id < message.id() && !claimed.contains(id))) {
+                // an earlier message of this key is claimed by another relay (or was not claimable): it, and so the
+                // rest of this key, goes first there
                 held.add(key);
             }
             if (held.contains(key)) {
@@ -140,6 +145,18 @@ public class OutboxRelay {
                 message.id());
         log.error("outbox message {} to {} (key {}) parked, it will not be sent until released: {}", message.id(),
                 message.topic(), message.key(), reason);
+    }
+
+    /** The ids of the keys' messages still waiting (published or parked ones not), up to {@code maxId}. */
+    private Map<String, List<Long>> pendingIds(String[] keys, long maxId) {
+        Map<String, List<Long>> ids = new HashMap<>();
+        jdbc.query("""
+                SELECT message_key, id FROM outbox_message
+                WHERE published_at IS NULL AND parked_at IS NULL AND message_key = ANY (?) AND id <= ?""",
+                rs -> {
+                    ids.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }, keys, maxId);
+        return ids;
     }
 
     private Map<String, Long> firstIds(String condition, String[] keys) {

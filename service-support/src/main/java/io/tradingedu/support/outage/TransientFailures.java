@@ -5,7 +5,7 @@ import java.net.NoRouteToHostException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -13,10 +13,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -34,11 +34,11 @@ import org.springframework.transaction.TransactionSystemException;
  *   <li><b>database unreachable</b>: an {@link SQLException} of SQL state class {@code 08} (connection exception),
  *       {@code 57P01..57P03} (the server is shutting down, crashed or starting), a JDBC connection exception,
  *       or a refused TCP connection under a data-access failure;</li>
- *   <li><b>database busy</b>: Spring's {@link TransientDataAccessException} (lock, deadlock, serialization
- *       conflict, query timeout), {@link DataAccessResourceFailureException} (including
- *       {@code CannotGetJdbcConnectionException}), {@link RecoverableDataAccessException}, a JDBC
- *       {@link SQLTransientException} (a pool that handed out no connection in time), SQL states {@code 40001},
- *       {@code 40P01}, {@code 55P03} and class {@code 53} (insufficient resources);</li>
+ *   <li><b>database busy</b>: no pooled connection in time ({@code CannotGetJdbcConnectionException}, a JDBC
+ *       {@link SQLTransientConnectionException}), Spring's {@link ConcurrencyFailureException} (lock, deadlock,
+ *       serialization conflict) and {@link TransientDataAccessResourceException}, SQL states {@code 40001},
+ *       {@code 40P01}, {@code 55P03} and {@code 53300} (too many connections); not a statement timeout, out of
+ *       memory or a program limit, which the same input meets again;</li>
  *   <li><b>connection refused</b> without a database around it (a peer service is down): transient for a consumer,
  *       but not a database outage for the web layer.</li>
  * </ul>
@@ -93,13 +93,20 @@ public final class TransientFailures {
         return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
     }
 
+    /**
+     * Only what passes by itself: no pooled connection in time, lock and serialization conflicts, too many
+     * connections. Not a statement timeout, out of memory or a program limit (SQL classes 53/54, 57014): the same
+     * input meets them again, and Spring translates unknown states of those classes into the generic
+     * {@code DataAccessResourceFailureException}, which is therefore not enough on its own.
+     */
     private static boolean busy(Throwable cause) {
-        if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
-                || cause instanceof RecoverableDataAccessException || cause instanceof SQLTransientException) {
+        if (cause instanceof CannotGetJdbcConnectionException || cause instanceof ConcurrencyFailureException
+                || cause instanceof TransientDataAccessResourceException
+                || cause instanceof SQLTransientConnectionException) {
             return true;
         }
         String state = sqlState(cause);
-        return state.equals("40001") || state.equals("40P01") || state.equals("55P03") || state.startsWith("53");
+        return state.equals("40001") || state.equals("40P01") || state.equals("55P03") || state.equals("53300");
     }
 
     private static boolean refused(Throwable cause) {

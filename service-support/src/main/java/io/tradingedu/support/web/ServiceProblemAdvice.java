@@ -66,20 +66,32 @@ public abstract class ServiceProblemAdvice extends ResponseEntityExceptionHandle
 
     /**
      * A JSON body that cannot be read: name the field whose value has the wrong type when Jackson knows it, and say
-     * nothing of the parser's internals.
+     * nothing of the parser's internals. A value a record refused while the body was read (a plan's
+     * {@code "in_sample_fraction": "NaN"}) gets the record's own reason: the path comes from the outermost Jackson
+     * exception, the reason from the record's {@link IllegalArgumentException} beneath it.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        String field = e.getMostSpecificCause() instanceof JacksonException json ? path(json) : "";
+        JacksonException json = null;
+        Throwable innermost = e;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (json == null && cause instanceof JacksonException jackson) {
+                json = jackson;
+            }
+            innermost = cause;
+        }
+        String field = json == null ? "" : path(json);
+        String reason = innermost instanceof IllegalArgumentException refused && refused.getMessage() != null
+                ? refused.getMessage() : "has a value of the wrong type or form";
         ProblemDetail problem = field.isEmpty()
                 ? Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body",
                         "the request body is missing or is not valid JSON for this endpoint")
-                : Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
-                        field + " has a value of the wrong type or form");
+                : Problems.of(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", field + " " + reason);
         if (!field.isEmpty()) {
             problem.setProperty("field", field);
+            problem.setProperty("reason", reason);
         }
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }

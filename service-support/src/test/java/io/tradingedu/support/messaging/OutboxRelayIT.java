@@ -137,6 +137,28 @@ class OutboxRelayIT {
         assertThat(readAll()).extracting(ConsumerRecord::value).containsExactly("b1", "a1", "a2");
     }
 
+    /** Another relay's scan claimed only the key's middle message: the last one must wait for it, not overtake it. */
+    @Test
+    void keepsOrderWhenAMiddleMessageOfTheKeyIsHeldElsewhere() throws Exception {
+        long first = insert(topic, "media-a", "a1");
+        long middle = insert(topic, "media-a", "a2");
+        long last = insert(topic, "media-a", "a3");
+
+        try (Connection otherRelay = dataSource.getConnection()) {
+            otherRelay.setAutoCommit(false);
+            otherRelay.createStatement().executeQuery("SELECT id FROM outbox_message WHERE id = " + middle
+                    + " FOR UPDATE").close();
+            relay(BOOTSTRAP).relayPending();
+            assertThat(published(first)).isTrue();
+            assertThat(published(last)).isFalse();
+            otherRelay.rollback();
+        }
+        relay(BOOTSTRAP).relayPending();
+
+        assertThat(published(middle)).isTrue();
+        assertThat(readAll()).extracting(ConsumerRecord::value).containsExactly("a1", "a2", "a3");
+    }
+
     @Test
     void keepsMessagesPendingWhileTheBrokerIsUnreachable() {
         long waiting = insert(topic, "media-a", "a1");

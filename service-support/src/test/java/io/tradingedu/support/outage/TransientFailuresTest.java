@@ -85,8 +85,6 @@ class TransientFailuresTest {
         assertThat(TransientFailures.databaseOutage(deadlock)).contains(DatabaseOutage.BUSY);
         assertThat(TransientFailures.databaseOutage(new CannotAcquireLockException("lock not available")))
                 .contains(DatabaseOutage.BUSY);
-        assertThat(TransientFailures.databaseOutage(new QueryTimeoutException("statement timeout")))
-                .contains(DatabaseOutage.BUSY);
         assertThat(TransientFailures.databaseOutage(new UncategorizedSQLException("insert", "insert",
                 new SQLException("sorry, too many clients already", "53300")))).contains(DatabaseOutage.BUSY);
     }
@@ -98,6 +96,14 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new BadSqlGrammarException("select", "select nope",
                 new SQLException("relation does not exist", "42P01")))).isFalse();
         assertThat(TransientFailures.isTransient(new IllegalStateException("a bug"))).isFalse();
+        // tied to the input: a statement that always times out, an index row too large, a too-deep jsonb, a query
+        // that runs the server out of memory; Spring translates the 53/54 states to the generic resource failure
+        assertThat(TransientFailures.isTransient(new QueryTimeoutException("canceling statement due to statement "
+                + "timeout", new SQLException("canceling statement due to statement timeout", "57014")))).isFalse();
+        for (String state : new String[] {"54000", "54001", "53200"}) {
+            assertThat(TransientFailures.isTransient(new DataAccessResourceFailureException("insert",
+                    new SQLException("limit", state)))).as(state).isFalse();
+        }
         assertThat(TransientFailures.isTransient(new NullPointerException())).isFalse();
         assertThat(TransientFailures.isTransient(new PipelineMessages.UnreadableMessageException("not JSON", null)))
                 .isFalse();
