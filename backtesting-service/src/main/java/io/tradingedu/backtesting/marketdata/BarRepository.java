@@ -44,6 +44,12 @@ class BarRepository {
         });
     }
 
+    long count(String symbol, String timeframe) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM bar WHERE symbol = ? AND timeframe = ?", Long.class,
+                symbol, timeframe);
+        return count == null ? 0 : count;
+    }
+
     boolean exists(String symbol, String timeframe) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM bar WHERE symbol = ? AND timeframe = ?)", Boolean.class, symbol, timeframe));
@@ -59,12 +65,17 @@ class BarRepository {
 
     /** Bars with {@code from ≤ time ≤ to} in time order; null bounds are open. */
     List<PriceBar> bars(String symbol, String timeframe, Instant from, Instant to) {
+        return bars(symbol, timeframe, from, to, Integer.MAX_VALUE);
+    }
+
+    List<PriceBar> bars(String symbol, String timeframe, Instant from, Instant to, int limit) {
         return jdbc.query("""
                 SELECT time, open, high, low, close, volume FROM bar
                 WHERE symbol = ? AND timeframe = ? AND time >= ? AND time <= ?
-                ORDER BY time
+                ORDER BY time LIMIT ?
                 """, (rs, i) -> new PriceBar(rs.getTimestamp("time").toInstant(), rs.getDouble("open"),
                 rs.getDouble("high"), rs.getDouble("low"), rs.getDouble("close"), rs.getDouble("volume")),
-                symbol, timeframe, Timestamp.from(from == null ? EARLIEST : from), Timestamp.from(to == null ? LATEST : to));
+                symbol, timeframe, Timestamp.from(from == null ? EARLIEST : from), Timestamp.from(to == null ? LATEST : to),
+                limit);
     }
 }

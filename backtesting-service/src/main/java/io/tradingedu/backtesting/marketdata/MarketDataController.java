@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradingedu.backtesting.engine.PriceBar;
 import io.tradingedu.backtesting.support.TimeParameter;
+import io.tradingedu.support.web.BadFieldException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/market-data")
 @Tag(name = "Market data", description = "OHLCV bars the backtests run on")
 class MarketDataController {
+
+    static final int DEFAULT_BARS = 10_000;
+    static final int MAX_BARS = 100_000;
 
     private final MarketDataService marketData;
     private final DataSize maxUpload;
@@ -60,9 +64,16 @@ class MarketDataController {
     }
 
     @GetMapping("/{symbol}/bars")
-    @Operation(summary = "Bars of a dataset in time order", description = "from/to: ISO date or instant, inclusive.")
+    @Operation(summary = "Bars of a dataset in time order",
+            description = "from/to: ISO date or instant, inclusive. At most `limit` bars (1 to " + MAX_BARS
+                    + ", default " + DEFAULT_BARS + "): page on with from = the last bar's time.")
     List<PriceBar> bars(@PathVariable String symbol, @RequestParam(defaultValue = "1d") String timeframe,
-                        @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return marketData.bars(symbol, timeframe, TimeParameter.parse("from", from), TimeParameter.parse("to", to));
+                        @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                        @RequestParam(defaultValue = "" + DEFAULT_BARS) int limit) {
+        if (limit < 1 || limit > MAX_BARS) {
+            throw new BadFieldException("limit", "must be between 1 and " + MAX_BARS + "; got " + limit);
+        }
+        return marketData.bars(symbol, timeframe, TimeParameter.parse("from", from), TimeParameter.parse("to", to),
+                limit);
     }
 }

@@ -14,22 +14,24 @@ import org.springframework.util.unit.DataSize;
  * @param maxLineLength  characters of one line
  * @param indicatorCache indicator arrays kept per loaded dataset
  * @param loadedDatasets datasets kept in memory; the least recently used is dropped beyond
+ * @param maxDatasetBars bars one dataset may hold after an upload (uploads add up: each is checked with the rest)
  */
 @ConfigurationProperties("market-data.limits")
 record MarketDataLimits(
         @DefaultValue("1000000") int maxRows,
         @DefaultValue("1000") int maxLineLength,
         @DefaultValue("128MB") DataSize indicatorCache,
-        @DefaultValue("8") int loadedDatasets) {
+        @DefaultValue("8") int loadedDatasets,
+        @DefaultValue("2000000") long maxDatasetBars) {
 
     static final int DEFAULT_MAX_ROWS = 1_000_000;
     static final int DEFAULT_MAX_LINE_LENGTH = 1000;
 
     MarketDataLimits {
         if (maxRows < 1 || maxLineLength < 80 || indicatorCache == null || indicatorCache.isNegative()
-                || loadedDatasets < 1) {
+                || loadedDatasets < 1 || maxDatasetBars < 1) {
             throw new IllegalArgumentException("market-data.limits: max-rows and loaded-datasets must be at least 1, "
-                    + "max-line-length at least 80, indicator-cache not negative");
+                    + "max-line-length at least 80, indicator-cache not negative, max-dataset-bars at least 1");
         }
     }
 }

@@ -4,6 +4,7 @@ import io.tradingedu.backtesting.engine.IndicatorCache;
 import io.tradingedu.backtesting.engine.PriceBar;
 import io.tradingedu.backtesting.engine.PriceSeries;
 import io.tradingedu.backtesting.support.Excerpt;
+import io.tradingedu.support.web.BadFieldException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Market data in and out. A whole dataset is kept in memory once read, with its indicator values, so repeated
@@ -31,12 +33,14 @@ public class MarketDataService {
 
     private final BarRepository bars;
     private final MarketDataLimits limits;
+    private final TransactionTemplate transactions;
     /** In access order, least recently used first; guarded by itself. */
     private final Map<String, IndicatorCache> loaded;
 
-    MarketDataService(BarRepository bars, MarketDataLimits limits) {
+    MarketDataService(BarRepository bars, MarketDataLimits limits, TransactionTemplate transactions) {
         this.bars = bars;
         this.limits = limits;
+        this.transactions = transactions;
         this.loaded = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, IndicatorCache> eldest) {
@@ -45,7 +49,10 @@ public class MarketDataService {
         };
     }
 
-    /** Reads the whole upload first (no transaction is held while a client sends it), then stores it at once. */
+    /**
+     * Reads the whole upload first (no transaction is held while a client sends it), then stores it at once, unless
+     * the dataset would then hold more bars than allowed.
+     */
     public ImportReport importCsv(String symbol, String timeframeText, InputStream csv) {
         String normalized = symbol(symbol);
         Timeframe timeframe = Timeframe.parse(timeframeText);
@@ -55,7 +62,16 @@ public class MarketDataService {
             throw new InvalidMarketDataException("no valid bar in the upload (" + upload.rowsRead() + " rows read, "
                     + upload.rejectedCount() + " rejected)", upload.rejected());
         }
-        bars.upsert(normalized, timeframe.label(), upload.bars());
+        transactions.executeWithoutResult(status -> {
+            bars.upsert(normalized, timeframe.label(), upload.bars());
+            long held = bars.count(normalized, timeframe.label());
+            if (held > limits.maxDatasetBars()) {
+                // rolled back: the dataset keeps what it had
+                throw new BadFieldException("file", "would make " + normalized + " " + timeframe.label() + " hold "
+                        + held + " bars; a dataset may hold at most " + limits.maxDatasetBars()
+                        + " (MARKET_DATA_LIMITS_MAX_DATASET_BARS)");
+            }
+        });
         synchronized (loaded) {
             loaded.remove(key(normalized, timeframe.label()));
         }
@@ -70,10 +86,11 @@ public class MarketDataService {
         return bars.datasets();
     }
 
-    public List<PriceBar> bars(String symbol, String timeframe, Instant from, Instant to) {
+    /** At most {@code limit} bars of the range, in time order. */
+    public List<PriceBar> bars(String symbol, String timeframe, Instant from, Instant to, int limit) {
         String normalized = symbol(symbol);
         String label = Timeframe.parse(timeframe).label();
-        List<PriceBar> found = bars.bars(normalized, label, from, to);
+        List<PriceBar> found = bars.bars(normalized, label, from, to, limit);
         if (found.isEmpty() && !bars.exists(normalized, label)) {
             throw new DatasetNotFoundException("no " + label + " bars are held for " + normalized);
         }

@@ -58,6 +58,20 @@ class BacktestApiIT {
         assertThat(upload.getStatusCode().value()).isEqualTo(200);
     }
 
+    /** A dataset's bars are answered a bounded page at a time, in time order, paged on by `from`. */
+    @Test
+    void barsAreAnsweredABoundedPageAtATime() {
+        List<Map> page = http.get().uri("/market-data/SPX/bars?limit=3").retrieve().body(List.class);
+        List<Map> next = http.get().uri("/market-data/SPX/bars?limit=2&from={from}", page.getLast().get("time"))
+                .retrieve().body(List.class);
+        Map<String, Object> tooMany = http.get().uri("/market-data/SPX/bars?limit=100001").retrieve().body(Map.class);
+
+        assertThat(page).hasSize(3);
+        assertThat(next).hasSize(2);
+        assertThat(next.getFirst().get("time")).isEqualTo(page.getLast().get("time"));
+        assertThat(tooMany).containsEntry("status", 400).containsEntry("field", "limit");
+    }
+
     /** Since Java 25 the sweep's ForkJoinPool is a ScheduledExecutorService too; the relay must not run on it. */
     @Test
     void scheduledWorkDoesNotRunOnTheSweepPool() {
