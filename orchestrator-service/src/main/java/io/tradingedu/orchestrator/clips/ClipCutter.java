@@ -3,6 +3,7 @@ package io.tradingedu.orchestrator.clips;
 import io.tradingedu.orchestrator.clips.ClipProperties.CutMode;
 import io.tradingedu.orchestrator.media.Checkpoint;
 import io.tradingedu.orchestrator.media.ProgressListener;
+import io.tradingedu.orchestrator.validate.SafeInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,8 +136,9 @@ public class ClipCutter {
 
     private List<String> ffmpeg(Path video, double start, double length, Path out, List<String> codecs) {
         List<String> command = new ArrayList<>(List.of(properties.ffmpegPath(), "-nostdin", "-y", "-v", "error",
-                "-ss", seconds(start), "-i", video.toString(), "-t", seconds(length),
-                "-map", "0:v:0", "-map", "0:a:0?", "-map_chapters", "-1"));
+                "-ss", seconds(start)));
+        command.addAll(SafeInputs.input(video));
+        command.addAll(List.of("-t", seconds(length), "-map", "0:v:0", "-map", "0:a:0?", "-map_chapters", "-1"));
         command.addAll(codecs);
         // moov atom first, so a browser can start playing and seeking before the whole clip has arrived.
         command.addAll(List.of("-movflags", "+faststart", "-f", "mp4", out.toString()));

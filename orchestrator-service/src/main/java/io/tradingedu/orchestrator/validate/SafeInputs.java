@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  * the local file protocol and to self-contained container formats; a playlist is refused by its first bytes with a
  * reason a user understands.
  */
-final class SafeInputs {
+public final class SafeInputs {
 
     /** Demuxers of self-contained media files; no playlist, concat, image-sequence or device demuxer. */
     static final String FORMATS = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,flv,mpegts,mpeg,mpegvideo,asf,ogg,mxf,"
@@ -21,6 +22,17 @@ final class SafeInputs {
 
     /** Input options for every ffprobe/ffmpeg call on a user's file; they go before its {@code -i}. */
     static final List<String> INPUT_OPTIONS = List.of("-protocol_whitelist", "file", "-format_whitelist", FORMATS);
+
+    /**
+     * A user's file as an ffmpeg input: the options that keep it to itself, then {@code -i file}. Stages 2–4 read only
+     * files stage 1 accepted this way; they open them this way too, so nothing else can be opened through them.
+     */
+    public static List<String> input(Path file) {
+        List<String> input = new ArrayList<>(INPUT_OPTIONS);
+        input.add("-i");
+        input.add(file.toString());
+        return input;
+    }
 
     private SafeInputs() {
     }

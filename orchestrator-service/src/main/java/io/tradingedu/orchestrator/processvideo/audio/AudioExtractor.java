@@ -1,9 +1,11 @@
 package io.tradingedu.orchestrator.processvideo.audio;
 
+import io.tradingedu.orchestrator.validate.SafeInputs;
 import io.tradingedu.shared.pipeline.MediaProbe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,9 +42,11 @@ public class AudioExtractor {
         }
         ToolProcess.Result result;
         try {
-            result = ToolProcess.run(List.of(ffmpeg, "-nostdin", "-y", "-v", "error", "-i", video.toString(),
-                    "-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", "1", "-ar", String.valueOf(SAMPLE_RATE),
-                    "-c:a", "pcm_s16le", "-f", "wav", target.toString()), timeout);
+            List<String> command = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-y", "-v", "error"));
+            command.addAll(SafeInputs.input(video));
+            command.addAll(List.of("-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", "1", "-ar", String.valueOf(SAMPLE_RATE),
+                    "-c:a", "pcm_s16le", "-f", "wav", target.toString()));
+            result = ToolProcess.run(command, timeout);
         } catch (IOException e) {
             return new ExtractedAudio.Undecodable("extracting the audio failed: " + e.getMessage());
         }

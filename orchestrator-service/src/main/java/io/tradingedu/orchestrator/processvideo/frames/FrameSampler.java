@@ -1,6 +1,7 @@
 package io.tradingedu.orchestrator.processvideo.frames;
 
 import io.tradingedu.orchestrator.media.Checkpoint;
+import io.tradingedu.orchestrator.validate.SafeInputs;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -92,10 +93,11 @@ public class FrameSampler {
     /** Seeks before opening the input (fast: from the nearest keyframe) and writes one scaled JPEG; null when done. */
     private String extract(Path video, double time, Path image, Path workDir, Checkpoint checkpoint)
             throws IOException, InterruptedException {
-        List<String> command = List.of(properties.ffmpegPath(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-ss", String.format(Locale.ROOT, "%.3f", time), "-i", video.toString(), "-map", "0:v:0",
-                "-frames:v", "1", "-vf", "scale='min(" + properties.jpegWidth() + ",iw)':-2",
-                "-q:v", JPEG_QUALITY, image.toString());
+        List<String> command = new ArrayList<>(List.of(properties.ffmpegPath(), "-nostdin", "-hide_banner",
+                "-loglevel", "error", "-y", "-ss", String.format(Locale.ROOT, "%.3f", time)));
+        command.addAll(SafeInputs.input(video));
+        command.addAll(List.of("-map", "0:v:0", "-frames:v", "1",
+                "-vf", "scale='min(" + properties.jpegWidth() + ",iw)':-2", "-q:v", JPEG_QUALITY, image.toString()));
         Path log = workDir.resolve("frame.log");
         var outcome = ExternalProcess.run(command, Map.of(), workDir.resolve("frame.out"), log,
                 properties.frameTimeout(), checkpoint);

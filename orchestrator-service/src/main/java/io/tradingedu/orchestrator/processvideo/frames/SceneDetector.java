@@ -1,6 +1,7 @@
 package io.tradingedu.orchestrator.processvideo.frames;
 
 import io.tradingedu.orchestrator.media.Checkpoint;
+import io.tradingedu.orchestrator.validate.SafeInputs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,8 @@ class SceneDetector {
         if (durationSeconds > properties.keyframesOnlyAfter().toSeconds()) {
             command.addAll(List.of("-skip_frame", "nokey"));
         }
-        command.addAll(List.of("-i", video.toString(), "-map", "0:v:0", "-an", "-sn", "-dn",
+        command.addAll(SafeInputs.input(video));
+        command.addAll(List.of("-map", "0:v:0", "-an", "-sn", "-dn",
                 "-vf", String.format(Locale.ROOT, "scale='min(320,iw)':-2,select='gt(scene,%.4f)',showinfo",
                         properties.sceneThreshold()),
                 "-f", "null", "-"));

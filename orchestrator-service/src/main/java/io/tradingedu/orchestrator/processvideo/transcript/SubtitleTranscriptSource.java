@@ -3,6 +3,7 @@ package io.tradingedu.orchestrator.processvideo.transcript;
 import io.tradingedu.orchestrator.media.Checkpoint;
 import io.tradingedu.orchestrator.media.ProgressListener;
 import io.tradingedu.orchestrator.processvideo.audio.ToolProcess;
+import io.tradingedu.orchestrator.validate.SafeInputs;
 import io.tradingedu.shared.pipeline.MediaProbe.SubtitleStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -81,9 +82,10 @@ class SubtitleTranscriptSource implements TranscriptSource {
             String label = "subtitle stream #" + stream.index() + " (" + stream.codec() + ")";
             Path srt = input.workDir().resolve("stream-" + stream.index() + ".srt");
             try {
-                var result = ToolProcess.run(List.of(ffmpeg, "-nostdin", "-y", "-v", "error",
-                        "-i", input.video().toString(), "-map", "0:" + stream.index(), "-c:s", "srt",
-                        "-f", "srt", srt.toString()), timeout);
+                List<String> command = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-y", "-v", "error"));
+                command.addAll(SafeInputs.input(input.video()));
+                command.addAll(List.of("-map", "0:" + stream.index(), "-c:s", "srt", "-f", "srt", srt.toString()));
+                var result = ToolProcess.run(command, timeout);
                 if (!result.succeeded()) {
                     notes.add(label + " could not be extracted: " + result.lastError());
                     continue;

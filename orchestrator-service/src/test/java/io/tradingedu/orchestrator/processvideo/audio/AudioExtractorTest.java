@@ -55,6 +55,20 @@ class AudioExtractorTest {
         assertThat(PcmWav.open(out.resolve("a.wav")).sampleCount()).isEqualTo(result.wav().sampleCount());
     }
 
+    /** A playlist named like a video must not make ffmpeg read the file it points at (defence behind stage 1). */
+    @Test
+    void aPlaylistPointingAtAnotherFileIsNotFollowed() throws Exception {
+        Path playlist = dir.resolve("playlist.mp4");
+        java.nio.file.Files.writeString(playlist, "#EXTM3U\n#EXT-X-TARGETDURATION:3\n#EXTINF:3.0,\n" + withTone
+                + "\n#EXT-X-ENDLIST\n");
+
+        assertThat(extractor.extract(playlist, null, out.resolve("a.wav")))
+                .isInstanceOf(ExtractedAudio.Undecodable.class);
+        assertThat(out.resolve("a.wav")).satisfiesAnyOf(
+                wav -> assertThat(wav).doesNotExist(),
+                wav -> assertThat(PcmWav.open(wav).sampleCount()).isZero());
+    }
+
     @Test
     void videoWithoutAudioStreamIsReportedAsSuch() throws Exception {
         assertThat(extractor.extract(withoutAudio, probe(null), out.resolve("a.wav")))
