@@ -14,13 +14,13 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One backtest or optimisation job. The request is stored fully resolved (the strategy itself, not only its id), so
- * a job interrupted by a restart is run again exactly as asked.
+ * a job interrupted by a restart is run again exactly as asked. Queued jobs change through {@link JobLeases} (claim,
+ * lease, outcome: columns this entity does not map); the entity reads them, runs synchronous jobs and cancels.
  */
 @Entity
 @Table(name = "backtest")
 class Backtest {
 
-    static final String RESUMED = "resumed after the service stopped while it ran, at ";
     static final String CANCELLED = "cancelled at ";
 
     @Id
@@ -91,22 +91,9 @@ class Backtest {
         completedAt = now;
     }
 
-    /**
-     * Notes that the job was found running at start-up (the service stopped while it ran) and is run once more. The
-     * note is kept in {@code error} (cleared on completion) because a job the service died of twice must not be
-     * resumed a third time.
-     */
-    void resumeAfterStop(Instant now) {
-        error = RESUMED + now;
-    }
-
     /** Cancelled jobs are FAILED with a reason saying so: the schema knows no other end state. */
     void cancel(Instant now) {
         fail(CANCELLED + now + " (POST /backtest/" + id + "/cancel)", now);
-    }
-
-    boolean wasResumedAfterStop() {
-        return error != null && error.startsWith(RESUMED);
     }
 
     UUID id() {

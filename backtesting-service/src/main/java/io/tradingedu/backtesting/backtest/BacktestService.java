@@ -3,7 +3,6 @@ package io.tradingedu.backtesting.backtest;
 import io.tradingedu.backtesting.engine.BacktestReport;
 import io.tradingedu.backtesting.engine.SweepReport;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -16,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Backtest and optimisation use cases. Every job's cost is checked against {@link BacktestLimits} before it is
  * stored. A job whose work (bars × windows or variants) is at most {@code backtest.sync-limit-bars} is run at once
  * and answered with its result; a larger one is queued (while fewer than the queue's limit are) and answered with
- * where to look; a queued or running one can be cancelled.
+ * where to look (any instance of the service may run it, see {@link JobExecutor}); a queued or running one can be
+ * cancelled. The queue's limit counts the jobs of every instance.
  */
 @Service
 public class BacktestService {
@@ -88,8 +88,8 @@ public class BacktestService {
     }
 
     /**
-     * Cancels a queued or running job: its row is failed at once with a reason saying it was cancelled, and a run in
-     * this instance stops at its next variant or window.
+     * Cancels a queued or running job: its row is failed at once with a reason saying it was cancelled; the instance
+     * running it stops at its next variant or window (this one at once, another at its next lease renewal).
      *
      * @throws BacktestNotFoundException  for an unknown id
      * @throws BacktestFinishedException when the job has already completed or failed
@@ -121,10 +121,7 @@ public class BacktestService {
         limits.requireAffordable(prepared);
         boolean queued = prepared.work() > syncLimitBars;
         if (queued) {
-            long waiting = backtests.countByStatusIn(List.of(BacktestStatus.QUEUED, BacktestStatus.RUNNING));
-            if (waiting >= limits.maxQueuedJobs()) {
-                throw new TooManyJobsException(waiting, limits.maxQueuedJobs());
-            }
+            executor.requireRoom(limits.maxQueuedJobs());
         }
         Backtest backtest = backtests.save(Backtest.queued(kind, job.strategyId(), json.writeValueAsString(job), null,
                 clock.instant()));

@@ -24,6 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * backtests and sweeps on it compute each indicator once; an upload to a dataset drops that copy. Both are bounded
  * ({@link MarketDataLimits}): the indicator values per dataset by a byte budget, the datasets held by a count (the
  * least recently used is dropped).
+ *
+ * <p>With several instances, an upload on one announces the change ({@link MarketDataEvents}, through the outbox in
+ * the upload's transaction) and every instance drops its copy when the event arrives
+ * ({@link MarketDataChangeListener}), normally within a second; while Kafka is down the others keep their copy until
+ * it is back.
  */
 @Service
 public class MarketDataService {
@@ -34,13 +39,18 @@ public class MarketDataService {
     private final BarRepository bars;
     private final MarketDataLimits limits;
     private final TransactionTemplate transactions;
+    private final MarketDataEvents events;
     /** In access order, least recently used first; guarded by itself. */
     private final Map<String, IndicatorCache> loaded;
+    /** Counts the copies dropped; a read that overlapped a drop is not kept. Guarded by {@link #loaded}. */
+    private long drops;
 
-    MarketDataService(BarRepository bars, MarketDataLimits limits, TransactionTemplate transactions) {
+    MarketDataService(BarRepository bars, MarketDataLimits limits, TransactionTemplate transactions,
+                      MarketDataEvents events) {
         this.bars = bars;
         this.limits = limits;
         this.transactions = transactions;
+        this.events = events;
         this.loaded = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, IndicatorCache> eldest) {
@@ -71,10 +81,9 @@ public class MarketDataService {
                         + held + " bars; a dataset may hold at most " + limits.maxDatasetBars()
                         + " (MARKET_DATA_LIMITS_MAX_DATASET_BARS)");
             }
+            events.changed(normalized, timeframe.label());
         });
-        synchronized (loaded) {
-            loaded.remove(key(normalized, timeframe.label()));
-        }
+        forget(normalized, timeframe.label());
         log.info("imported {} {} bars of {} ({} rows rejected)", upload.bars().size(), timeframe.label(), normalized,
                 upload.rejectedCount());
         return new ImportReport(normalized, timeframe.label(), upload.format(), upload.rowsRead(), upload.bars().size(),
@@ -100,16 +109,20 @@ public class MarketDataService {
     /**
      * The whole dataset with its shared indicator values. Read from the database outside the lock, so a slow read
      * does not hold up backtests on other datasets; two first reads of one dataset may both read it, the first kept.
+     * A read during which a copy was dropped (an upload committed meanwhile) is used but not kept: it may hold the
+     * bars from before the change.
      */
     public IndicatorCache dataset(String symbol, String timeframe) {
         String normalized = symbol(symbol);
         Timeframe tf = Timeframe.parse(timeframe);
         String key = key(normalized, tf.label());
+        long dropsBefore;
         synchronized (loaded) {
             IndicatorCache known = loaded.get(key);
             if (known != null) {
                 return known;
             }
+            dropsBefore = drops;
         }
         List<PriceBar> all = bars.bars(normalized, tf.label(), null, null);
         if (all.isEmpty()) {
@@ -119,8 +132,23 @@ public class MarketDataService {
         IndicatorCache read = new IndicatorCache(PriceSeries.of(normalized, tf.duration(), all),
                 limits.indicatorCache().toBytes());
         synchronized (loaded) {
+            if (drops != dropsBefore) {
+                return read;
+            }
             IndicatorCache raced = loaded.putIfAbsent(key, read);
             return raced == null ? read : raced;
+        }
+    }
+
+    /**
+     * Drops this instance's copy of a dataset (the next backtest reads it again).
+     *
+     * @return whether a copy was held
+     */
+    boolean forget(String symbol, String timeframe) {
+        synchronized (loaded) {
+            drops++;
+            return loaded.remove(key(symbol, timeframe)) != null;
         }
     }
 

@@ -208,15 +208,13 @@ class BacktestApiIT {
     }
 
     @Test
-    void queuedJobsLeftByAStopAreRunWhenTheServiceIsReadyAgain() {
+    void aJobLeftRunningWithoutALeaseIsClaimedAndRun() {
         ResponseEntity<Map> completed = post("/backtest", Map.of("strategy_text", GOLDEN_CROSS, "symbol", "SPX"));
         UUID orphan = UUID.randomUUID();
         jdbc.update("""
                 INSERT INTO backtest (id, kind, status, request, created_at, started_at)
                 SELECT ?, kind, 'RUNNING', request, now(), now() FROM backtest WHERE id = ?
                 """, orphan, UUID.fromString((String) completed.getBody().get("id")));
-
-        executor.resumeUnfinished();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT status FROM backtest WHERE id = ?", String.class, orphan), "COMPLETED"::equals);
@@ -362,7 +360,7 @@ class BacktestApiIT {
                 .retrieve().toEntity(Map.class);
         ResponseEntity<Map> unknown = http.post().uri("/backtest/{id}/cancel", UUID.randomUUID())
                 .retrieve().toEntity(Map.class);
-        executor.runQueued(queued);
+        executor.claimWhileFree();
 
         assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
         assertThat(cancelled.getBody()).containsEntry("status", "FAILED");

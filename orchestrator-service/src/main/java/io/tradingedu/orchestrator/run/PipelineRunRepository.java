@@ -2,6 +2,7 @@ package io.tradingedu.orchestrator.run;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -16,4 +17,12 @@ interface PipelineRunRepository extends JpaRepository<PipelineRun, UUID> {
             where (s.status = io.tradingedu.orchestrator.run.StageStatus.RUNNING and s.leaseExpiresAt <= :now)
                or (s.status = io.tradingedu.orchestrator.run.StageStatus.RETRY_WAIT and s.nextAttemptAt <= :now)""")
     List<UUID> findRunsWithTimerDue(Instant now);
+
+    /**
+     * Locks a run's row for the caller's transaction unless another transaction holds it (then empty at once, without
+     * waiting): the claim that lets one of several timekeepers act on a run.
+     */
+    @Query(value = "SELECT CAST(id AS text) FROM pipeline_run WHERE id = :runId FOR UPDATE SKIP LOCKED",
+            nativeQuery = true)
+    Optional<String> claimUnlessLocked(UUID runId);
 }
