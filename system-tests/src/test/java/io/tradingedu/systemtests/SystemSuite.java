@@ -1,0 +1,181 @@
+package io.tradingedu.systemtests;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The private infrastructure (PostgreSQL, Kafka) and the services' processes of one test class, with the settings
+ * that connect them. Started once per class; {@link #close()} stops everything, also from a shutdown hook when the
+ * test JVM is stopped, so no process outlives the run.
+ *
+ * <p>Ports: PostgreSQL 15432, Kafka 19092 (controller 19093), backtesting 18001, orchestrator 18002, api 18003,
+ * embeddings 18004; a second instance of a service takes its port + 10.
+ */
+final class SystemSuite implements AutoCloseable {
+
+    static final int POSTGRES_PORT = 15432;
+    static final int KAFKA_PORT = 19092;
+    static final int KAFKA_CONTROLLER_PORT = 19093;
+    static final int BACKTESTING_PORT = 18001;
+    static final int ORCHESTRATOR_PORT = 18002;
+    static final int API_PORT = 18003;
+    static final int EMBEDDINGS_PORT = 18004;
+    static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SystemPaths paths;
+    private final PrivatePostgres postgres;
+    private final PrivateKafka kafka;
+    private final String serviceToken = randomToken(32);
+    private final String adminKey = "te_" + randomToken(32);
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Thread shutdownHook = new Thread(this::close, "system-tests-shutdown");
+    private boolean closed;
+
+    private SystemSuite(SystemPaths paths) {
+        this.paths = paths;
+        this.postgres = new PrivatePostgres(paths, POSTGRES_PORT);
+        this.kafka = new PrivateKafka(paths, KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+    }
+
+    /** Creates and starts a fresh private PostgreSQL cluster and Kafka broker. */
+    static SystemSuite withInfrastructure() {
+        SystemPaths paths = SystemPaths.fromEnvironment();
+        paths.requireInstalled();
+        SystemSuite suite = new SystemSuite(paths);
+        Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
+        try {
+            suite.postgres.create();
+            suite.kafka.create();
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    SystemPaths paths() {
+        return paths;
+    }
+
+    PrivatePostgres postgres() {
+        return postgres;
+    }
+
+    PrivateKafka kafka() {
+        return kafka;
+    }
+
+    /** The bootstrap admin key every service is given; every request carries it as a bearer token. */
+    String adminKey() {
+        return adminKey;
+    }
+
+    /** Starts a service's jar (not waiting for it) under a unique name, e.g. {@code orchestrator-2}. */
+    ServiceProcess start(String name, String module, int port, Map<String, String> settings) {
+        if (services.containsKey(name)) {
+            throw new IllegalStateException(name + " was started before: restart it with its ServiceProcess");
+        }
+        Map<String, String> env = new HashMap<>(commonEnvironment());
+        env.put("PORT", Integer.toString(port));
+        env.putAll(settings);
+        ServiceProcess service = ServiceProcess.service(name, module, port, env, paths);
+        services.put(name, service);
+        return service.start();
+    }
+
+    /** Waits until every given service has started. */
+    static void awaitHealthy(ServiceProcess... started) {
+        for (ServiceProcess service : started) {
+            service.awaitHealthy(START_TIMEOUT);
+        }
+    }
+
+    ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name + " in this suite");
+        }
+        return service;
+    }
+
+    ApiClient client(ServiceProcess service) {
+        return new ApiClient(service.url(), adminKey);
+    }
+
+    /** What every service gets: the private infrastructure, the peers' URLs, credentials, caches. */
+    private Map<String, String> commonEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", postgres.jdbcUrl());
+        env.put("DATABASE_USER", PrivatePostgres.USER);
+        env.put("DATABASE_PASSWORD", PrivatePostgres.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("REDIS_PORT", SystemPaths.env("REDIS_PORT", "6379"));
+        env.put("MEDIA_ROOT", paths.work().resolve("media").toString());
+        env.put("INGEST_ROOT", paths.work().resolve("ingest").toString());
+        env.put("ORCHESTRATOR_URL", "http://localhost:" + ORCHESTRATOR_PORT);
+        env.put("EMBEDDINGS_URL", "http://localhost:" + EMBEDDINGS_PORT);
+        env.put("BACKTESTING_URL", "http://localhost:" + BACKTESTING_PORT);
+        env.put("BACKTESTING_PUBLIC_URL", "http://localhost:" + BACKTESTING_PORT);
+        // the embedding model runs offline from the local stack's caches, as deploy/local/lib/apps.sh runs it
+        env.put("DJL_OFFLINE", "true");
+        env.put("DJL_CACHE_DIR", paths.stackHome().resolve("cache/djl").toString());
+        env.put("EMBEDDING_CACHE_DIR", paths.stackHome().resolve("cache/embeddings").toString());
+        env.put("SERVICE_TOKEN", serviceToken);
+        env.put("SECURITY_BOOTSTRAP_ADMIN_KEY", adminKey);
+        // a consumer paused by an outage looks again within seconds once it ends (default up to 30 s)
+        env.put("MESSAGING_RETRY_MAX_INTERVAL", "5s");
+        env.put("OMP_THREAD_LIMIT", "1");
+        return env;
+    }
+
+    private static String randomToken(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** Stops every service (SIGTERM, then SIGKILL), then Kafka and PostgreSQL; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<RuntimeException> failures = new ArrayList<>();
+        List<ServiceProcess> started = new ArrayList<>(services.values());
+        java.util.Collections.reverse(started);
+        for (ServiceProcess service : started) {
+            run(service::stop, failures);
+        }
+        run(kafka::close, failures);
+        run(postgres::close, failures);
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.getFirst();
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    private static void run(Runnable step, List<RuntimeException> failures) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+}
