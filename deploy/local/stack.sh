@@ -29,6 +29,10 @@ usage: deploy/local/stack.sh <command>
             load real market data and backtest the golden cross on the S&P 500
   test      up + fetch-data + mvn verify (unit, integration and end-to-end tests)
   fetch-data  download the real market datasets from the npm and Maven registries
+  key create NAME SCOPES  create an API key (SCOPES: comma list of read, write, admin); prints it, shown once
+  key list  list the API keys (no secrets)
+  key revoke ID  revoke an API key at once, in every service
+            (the stack's own admin key is in \$STACK_HOME/secrets/admin-key; docs/security.md)
   dlt-replay TOPIC  send TOPIC-dlt's dead letters back to TOPIC after a fix (docs/pipeline.md, "Reliability")
   bench     run the backtesting benchmark (raw ta4j beside our engine)
   bench-media  run the media stages 2-5 benchmark on a generated 10-minute 720p lesson (docs/media-benchmark.md)
@@ -51,6 +55,7 @@ main() {
     test)    require_root; install_all; infra_up; fetch_market_data; run_tests ;;
     fetch-data) require_java; fetch_market_data ;;
     dlt-replay) require_java; shift; dlt_replay "$@" ;;
+    key)     shift; key_command "$@" ;;
     bench)   require_java; fetch_market_data; run_benchmark ;;
     bench-media) require_root; install_all; run_media_benchmark ;;
     bench-search) require_root; require_java; postgres_up; shift; run_search_benchmark "$@" ;;

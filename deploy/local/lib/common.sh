@@ -45,3 +45,35 @@ wait_for() {
 }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# The stack's credentials (docs/security.md), made once on its first start and kept under $STACK_HOME/secrets with
+# mode 600 (the *-auth-header files hold the same secrets as a header): admin-key, an admin API key that api-service stores at start-up (SECURITY_BOOTSTRAP_ADMIN_KEY) and the
+# scripts send; service-token, which the services send each other (SERVICE_TOKEN). curl reads them as a header
+# file (-H @file), so that no secret shows in a process list.
+SECRETS_DIR="$STACK_HOME/secrets"
+
+ensure_secrets() {
+  mkdir -p "$SECRETS_DIR" && chmod 700 "$SECRETS_DIR"
+  if [ ! -s "$SECRETS_DIR/admin-key" ]; then
+    # te_ + base64url of 32 random bytes (43 characters): the form api-service accepts as an API key
+    (umask 077 && printf 'te_%s\n' "$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')" \
+      > "$SECRETS_DIR/admin-key")
+    log "generated the stack's admin API key: $SECRETS_DIR/admin-key"
+  fi
+  if [ ! -s "$SECRETS_DIR/service-token" ]; then
+    (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$SECRETS_DIR/service-token" \
+      && echo >> "$SECRETS_DIR/service-token")
+    log "generated the services' shared token: $SECRETS_DIR/service-token"
+  fi
+  (umask 077 && printf 'Authorization: Bearer %s\n' "$(admin_key)" > "$SECRETS_DIR/admin-auth-header" \
+    && printf 'Authorization: Bearer %s\n' "$(service_token)" > "$SECRETS_DIR/service-auth-header")
+}
+
+admin_key() { tr -d '[:space:]' < "$SECRETS_DIR/admin-key"; }
+service_token() { tr -d '[:space:]' < "$SECRETS_DIR/service-token"; }
+
+# curl with the stack's admin key, for every call of the scripts to a service.
+api_curl() {
+  [ -s "$SECRETS_DIR/admin-auth-header" ] || ensure_secrets
+  curl -H "@$SECRETS_DIR/admin-auth-header" "$@"
+}

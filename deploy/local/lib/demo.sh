@@ -63,20 +63,20 @@ ingest_lesson() {
   local video="$1"
   log "sample lesson: $video"
   local body="{\"video_path\": \"samples/$(basename "$video")\", \"source_url\": \"generated://$(basename "$video" .mp4)\"}"
-  local answer; answer="$(curl -fsS -w '\n%{http_code}' -X POST "$API_URL/ingest" -H 'content-type: application/json' \
+  local answer; answer="$(api_curl -fsS -w '\n%{http_code}' -X POST "$API_URL/ingest" -H 'content-type: application/json' \
       -d "$body")" || die "ingest failed"
   local id; id="$(echo "${answer%$'\n'*}" | json_field "['id']")"
   if [ "${answer##*$'\n'}" = 200 ]; then
     log "the sample was ingested before as $id; deleting it to follow a fresh run"
-    curl -fsS -X DELETE "$API_URL/media_items/$id" >/dev/null || die "could not delete media item $id"
-    answer="$(curl -fsS -X POST "$API_URL/ingest" -H 'content-type: application/json' -d "$body")" \
+    api_curl -fsS -X DELETE "$API_URL/media_items/$id" >/dev/null || die "could not delete media item $id"
+    answer="$(api_curl -fsS -X POST "$API_URL/ingest" -H 'content-type: application/json' -d "$body")" \
       || die "ingest failed"
     id="$(echo "$answer" | json_field "['id']")"
   fi
   log "media item $id accepted; following its run"
   local last="" status="" deadline=$((SECONDS + ${DEMO_TIMEOUT:-300}))
   while [ "$SECONDS" -lt "$deadline" ]; do
-    local item; item="$(curl -fsS "$API_URL/media_items/$id")"
+    local item; item="$(api_curl -fsS "$API_URL/media_items/$id")"
     local line; line="$(echo "$item" | python3 -c '
 import json, sys
 d = json.load(sys.stdin); run = d["run"]
@@ -113,21 +113,21 @@ ingest_and_follow() {
 show_findings() {
   local id="$1"
   echo; echo "Transcript (excerpt, GET $API_URL/transcript/$id?format=srt):"
-  curl -fsS "$API_URL/transcript/$id?format=srt" | head -n 12 | sed 's/^/  /'
-  curl -fsS "$API_URL/keywords?media_id=$id&limit=200" | python3 -c '
+  api_curl -fsS "$API_URL/transcript/$id?format=srt" | head -n 12 | sed 's/^/  /'
+  api_curl -fsS "$API_URL/keywords?media_id=$id&limit=200" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 print("\nKeywords (%d hits, GET /keywords?media_id=...):" % d["total"])
 for k in d["items"][:25]:
     print("  %6.1f-%5.1f s  %-22s %-20s %.2f  %-10s %s" % (k["start"], k["end"], k["keyword"], k["category"], k["confidence"], k["source"], k["matched_text"]))'
-  curl -fsS "$API_URL/clips?media_id=$id&limit=50" | API_URL="$API_URL" python3 -c '
+  api_curl -fsS "$API_URL/clips?media_id=$id&limit=50" | API_URL="$API_URL" python3 -c '
 import json, os, sys
 d = json.load(sys.stdin)
 print("\nClips (%d):" % d["total"])
 for c in d["items"]:
     print("  %6.1f-%5.1f s (%.1f s, %d bytes)  %s" % (c["start"], c["end"], c["duration_seconds"], c["size_bytes"], ", ".join(c["keywords"])))
     print("      download: %s" % c["download_url"])'
-  curl -fsS "$API_URL/media_items/$id/concepts" | python3 -c '
+  api_curl -fsS "$API_URL/media_items/$id/concepts" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 items = d["items"] if isinstance(d, dict) else d
@@ -141,7 +141,7 @@ for c in items:
 show_search() {
   local id="$1" question="how far away do I put my protective exit if the trade goes against me"
   echo; echo "Search (GET /embeddings/search?query=...&media_id=...): \"$question\""
-  curl -fsS -G "$API_URL/embeddings/search" --data-urlencode "query=$question" --data-urlencode "media_id=$id" \
+  api_curl -fsS -G "$API_URL/embeddings/search" --data-urlencode "query=$question" --data-urlencode "media_id=$id" \
       --data-urlencode "top_k=3" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
@@ -157,19 +157,19 @@ sys.exit(0 if hits and "stop" in hits[0]["text"].lower() else 1)'
 show_strategies() {
   local id="$1"
   echo; echo "Features (GET /media_items/$id/features, excerpt):"
-  curl -fsS "$API_URL/media_items/$id/features" | python3 -c '
+  api_curl -fsS "$API_URL/media_items/$id/features" | python3 -c '
 import json, sys
 d = json.load(sys.stdin); f = d["features"]
 names = ["transcript_words", "speaking_rate_wpm", "keyword_hits", "keyword_density_per_minute", "concepts_condition", "has_stop_rule", "has_target_rule", "instrument_hint", "teaching_cues_per_minute", "topic_spread"]
 shown = [(k, f[k]) for k in names if k in f] or sorted(f.items())[:9]
 print("  %s: %d features; %s" % (d["version"], len(f), ", ".join("%s=%s" % (k, round(v, 3) if isinstance(v, float) else v) for k, v in shown)))'
-  local ids; ids="$(curl -fsS "$API_URL/strategies?media_id=$id&limit=20" | python3 -c '
+  local ids; ids="$(api_curl -fsS "$API_URL/strategies?media_id=$id&limit=20" | python3 -c '
 import json, sys
 print(" ".join(s["id"] for s in json.load(sys.stdin)["items"]))')"
   [ -n "$ids" ] || { warn "no strategy was generated from the lesson"; return 1; }
   local sid ok=1
   for sid in $ids; do
-    curl -fsS "$API_URL/strategies/$sid" | python3 -c '
+    api_curl -fsS "$API_URL/strategies/$sid" | python3 -c '
 import json, sys
 s = json.load(sys.stdin)
 print("\nStrategy %s \"%s\" (%s, GET /strategies/%s):" % (s["key"], s["name"], s["source"], s["id"]))
@@ -191,7 +191,7 @@ for r in s["reasons"] or []:
 ok = s["decision"] in ("promoted", "rejected") and s["reasons"] and s["evidence"] and s["backtests"]
 sys.exit(0 if ok else 1)' || ok=0
   done
-  curl -fsS "$API_URL/strategies?media_id=$id&limit=20" | python3 -c '
+  api_curl -fsS "$API_URL/strategies?media_id=$id&limit=20" | python3 -c '
 import json, sys
 texts = [s["text"] for s in json.load(sys.stdin)["items"]]
 sys.exit(0 if any("RSI(14) < 30" in t for t in texts) else 1)' || { warn "the taught rule RSI(14) < 30 is in no strategy"; ok=0; }
@@ -202,13 +202,13 @@ sys.exit(0 if any("RSI(14) < 30" in t for t in texts) else 1)' || { warn "the ta
 show_no_strategy() {
   local id="$1"
   echo; echo "The lesson without a tradable rule ($id):"
-  curl -fsS "$API_URL/media_items/$id" | python3 -c '
+  api_curl -fsS "$API_URL/media_items/$id" | python3 -c '
 import json, sys
 stages = {s["stage"]: s for s in json.load(sys.stdin)["run"]["stages"]}
 for name in ("strategy-generation", "backtest", "evaluate-promote"):
     print("  %-20s %s" % (name, stages[name]["summary"] if name in stages else "not run"))
 sys.exit(0 if stages.get("strategy-generation", {}).get("summary", "").startswith("no strategy") else 1)' || return 1
-  [ "$(curl -fsS "$API_URL/strategies?media_id=$id" | json_field "['total']")" = 0 ]
+  [ "$(api_curl -fsS "$API_URL/strategies?media_id=$id" | json_field "['total']")" = 0 ]
 }
 
 run_demo() {
@@ -222,6 +222,8 @@ Swagger UI (API):    http://localhost:8003/swagger-ui/index.html
 Swagger UI (orch.):  http://localhost:8002/swagger-ui/index.html
 Swagger UI (embed.): http://localhost:8004/swagger-ui/index.html
 Swagger UI (backt.): http://localhost:8001/swagger-ui/index.html
+Admin API key:       $SECRETS_DIR/admin-key  (send: Authorization: Bearer <key>; docs/security.md)
+Your own keys:       deploy/local/stack.sh key create NAME read,write
 Stop everything:     deploy/local/stack.sh down
 URLS
 }

@@ -27,13 +27,17 @@ pg_as_postgres() { runuser -u postgres -- "$@"; }
 postgres_running() { [ -f "$PG_DATA/postmaster.pid" ] && pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
 
 postgres_up() {
-  if postgres_running; then log "postgres already running"; else
+  if postgres_running; then
+    log "postgres already running"
+    postgres_configure_auth && pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" reload >/dev/null
+  else
     port_in_use "$PG_PORT" && die "port $PG_PORT is taken by another process (a system PostgreSQL? stop it: pg_ctlcluster $PG_VERSION main stop) or set PG_PORT"
     if [ ! -f "$PG_DATA/PG_VERSION" ]; then
       log "creating the PostgreSQL cluster in $PG_DATA"
       mkdir -p "$PG_DATA" "$PG_RUN" && chown -R postgres:postgres "$STACK_HOME/postgres"
       chmod 755 "$STACK_HOME"
-      pg_as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+      pg_as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth-local=peer --auth-host=scram-sha-256 \
+        --encoding=UTF8 --locale=C.UTF-8 >/dev/null
       cat >> "$PG_DATA/postgresql.conf" <<CONF
 listen_addresses = 'localhost'
 port = $PG_PORT
@@ -41,8 +45,8 @@ unix_socket_directories = '$PG_RUN'
 max_connections = 200
 shared_buffers = 256MB
 CONF
-      printf 'host all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\nlocal all all trust\n' > "$PG_DATA/pg_hba.conf"
     fi
+    postgres_configure_auth
     log "starting postgres on :$PG_PORT"
     pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$STACK_HOME/postgres/postgres.log" -w -t 60 start >/dev/null \
       || die "postgres did not start: see $STACK_HOME/postgres/postgres.log"
@@ -50,20 +54,65 @@ CONF
   postgres_init_database
 }
 
-# Role, database and the vector extension; the services' Flyway migrations create their own schemas.
+# Who may connect, and how: the stack's own superuser (postgres) on the local socket by peer, every other role with a
+# SCRAM password, no trust. Written at every start, so that an older stack's `local all all trust` goes too.
+postgres_configure_auth() {
+  printf '%s\n' 'local all postgres peer' 'local all all scram-sha-256' \
+    'host all all 127.0.0.1/32 scram-sha-256' 'host all all ::1/128 scram-sha-256' > "$PG_DATA/pg_hba.conf"
+}
+
+# The developer's role ($DB_USER, which the integration tests use), the database, the vector extension and one role
+# per service (deploy/postgres/roles.sql, docs/database.md); each service's Flyway migrations create its schemas.
 postgres_init_database() {
-  local psql=(runuser -u postgres -- psql -h "$PG_RUN" -p "$PG_PORT" -v ON_ERROR_STOP=1 -q)
+  local psql=(runuser -u postgres -- psql -X -h "$PG_RUN" -p "$PG_PORT" -v ON_ERROR_STOP=1 -q)
   "${psql[@]}" -d postgres -tc "select 1 from pg_roles where rolname = '$DB_USER'" | grep -q 1 \
     || "${psql[@]}" -d postgres -c "create role $DB_USER login password '$DB_PASSWORD'"
   "${psql[@]}" -d postgres -tc "select 1 from pg_database where datname = '$DB_NAME'" | grep -q 1 \
     || "${psql[@]}" -d postgres -c "create database $DB_NAME owner $DB_USER"
   "${psql[@]}" -d "$DB_NAME" -f "$REPO/deploy/postgres/init.sql"
+  # the passwords reach psql through its environment, not its command line (which every local user can see)
+  TE_API_DB_PASSWORD="$(db_password api)" TE_ORCHESTRATOR_DB_PASSWORD="$(db_password orchestrator)" \
+    TE_EMBEDDINGS_DB_PASSWORD="$(db_password embeddings)" TE_BACKTESTING_DB_PASSWORD="$(db_password backtesting)" \
+    "${psql[@]}" -d "$DB_NAME" -v dev_role="$DB_USER" -f "$REPO/deploy/postgres/roles.sql" >/dev/null \
+    || die "could not create the services' database roles (deploy/postgres/roles.sql)"
+  postgres_assign_owners
 }
 
+# Everything in a service's schemas belongs to the service's role (deploy/postgres/owners.sql): a stack created before
+# the per-service roles, and what the integration tests created as $DB_USER, change hands. Run before the services
+# start: they could not alter objects another role owns.
+postgres_assign_owners() {
+  runuser -u postgres -- psql -X -q -h "$PG_RUN" -p "$PG_PORT" -v ON_ERROR_STOP=1 -d "$DB_NAME" \
+    -f "$REPO/deploy/postgres/owners.sql" 2>&1 | sed 's/^.*NOTICE:  owners.sql: /[stack] /' \
+    || die "could not give the services' schemas to their roles (deploy/postgres/owners.sql)"
+}
+
+# db_password SERVICE: the password of the service's database role (te_SERVICE), generated on first use and kept in
+# $STACK_HOME/secrets, readable by root only.
+db_password() {
+  local file="$STACK_HOME/secrets/db-te_$1.password"
+  if [ ! -s "$file" ]; then
+    (umask 077 && mkdir -p "$STACK_HOME/secrets" && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$file") \
+      || die "could not write $file"
+  fi
+  cat "$file"
+}
+
+# Fast shutdown (a smart one waits for pooled connections forever); if that does not end within 30 s, immediate
+# shutdown, and a postmaster that survives even that is killed (its backends exit when they see it gone).
 postgres_down() {
   postgres_running || return 0
   log "stopping postgres"
-  pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
+  local pid; pid="$(head -n1 "$PG_DATA/postmaster.pid" 2>/dev/null || true)"
+  # pg_ctl returns when the pid file is gone, a moment before the postmaster itself
+  if pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >/dev/null 2>&1; then
+    wait_for 10 bash -c "! kill -0 $pid" || true; return 0
+  fi
+  warn "postgres did not stop within 30 s; immediate shutdown"
+  if pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w -t 10 stop >/dev/null 2>&1; then
+    wait_for 10 bash -c "! kill -0 $pid" || true; return 0
+  fi
+  [ -n "$pid" ] && stop_process postgres "$pid" 0
 }
 
 redis_running() { pid_alive "$REDIS_DIR/redis.pid"; }
@@ -85,7 +134,8 @@ redis_up() {
 redis_down() {
   redis_running || return 0
   log "stopping redis"
-  kill "$(cat "$REDIS_DIR/redis.pid")" && rm -f "$REDIS_DIR/redis.pid"
+  stop_process redis "$(cat "$REDIS_DIR/redis.pid")" 10
+  rm -f "$REDIS_DIR/redis.pid"
 }
 
 kafka_up() {
@@ -128,10 +178,23 @@ CONF
 kafka_down() {
   pid_alive "$KAFKA_DIR/kafka.pid" || return 0
   log "stopping kafka"
-  local pid; pid="$(cat "$KAFKA_DIR/kafka.pid")"
-  kill "$pid"
-  wait_for 30 bash -c "! kill -0 $pid" || kill -9 "$pid"
+  # a controlled shutdown moves the partitions' leadership first: give it 30 s
+  stop_process kafka "$(cat "$KAFKA_DIR/kafka.pid")" 30
   rm -f "$KAFKA_DIR/kafka.pid"
+}
+
+# stop_process NAME PID SECONDS: SIGTERM, wait up to SECONDS for the process to end, then SIGKILL and wait until it is
+# gone, so that `stack.sh down` returns only when the port and the data directory are free.
+stop_process() {
+  local name="$1" pid="$2" grace="$3"
+  kill -0 "$pid" 2>/dev/null || return 0
+  if [ "$grace" -gt 0 ]; then
+    kill "$pid" 2>/dev/null || true
+    wait_for "$grace" bash -c "! kill -0 $pid" && return 0
+    warn "$name (pid $pid) did not stop within $grace s; killing it"
+  fi
+  kill -9 "$pid" 2>/dev/null || true
+  wait_for 10 bash -c "! kill -0 $pid" || die "$name (pid $pid) survived SIGKILL"
 }
 
 # dlt_replay TOPIC: sends the dead letters of TOPIC-dlt back to TOPIC (those not replayed before), e.g. after the bug

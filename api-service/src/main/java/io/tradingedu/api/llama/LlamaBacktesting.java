@@ -1,11 +1,13 @@
 package io.tradingedu.api.llama;
 
+import io.tradingedu.support.security.ServiceCredential;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
@@ -19,10 +21,10 @@ class LlamaBacktesting {
     private final Upstream backtesting;
     private final LlamaProperties properties;
 
-    LlamaBacktesting(LlamaProperties properties) {
+    LlamaBacktesting(LlamaProperties properties, RestClient.Builder restClients, ServiceCredential credential) {
         this.properties = properties;
-        this.backtesting = new Upstream("backtesting-service", properties.backtestingUrl(),
-                properties.connectTimeout(), properties.backtestTimeout());
+        this.backtesting = new Upstream(restClients, "backtesting-service", properties.backtestingUrl(),
+                properties.connectTimeout(), properties.backtestTimeout(), credential);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tradingedu.api.llama;
 
+import io.tradingedu.support.security.ServiceCredential;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 /**
  * embeddings-service as the /llama endpoints use it: its hybrid {@code GET /search} for the passages a summary is
@@ -25,9 +27,10 @@ class LlamaEmbeddings {
 
     private final Upstream embeddings;
 
-    LlamaEmbeddings(@Value("${embeddings.url:http://localhost:8004}") URI url, LlamaProperties properties) {
-        this.embeddings = new Upstream("embeddings-service", url, properties.connectTimeout(),
-                properties.readTimeout());
+    LlamaEmbeddings(@Value("${embeddings.url:http://localhost:8004}") URI url, LlamaProperties properties,
+                    RestClient.Builder restClients, ServiceCredential credential) {
+        this.embeddings = new Upstream(restClients, "embeddings-service", url, properties.connectTimeout(),
+                properties.readTimeout(), credential);
     }
 
     /** A transcript passage the search found, best first. */

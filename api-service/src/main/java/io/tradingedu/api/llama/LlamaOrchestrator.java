@@ -1,11 +1,13 @@
 package io.tradingedu.api.llama;
 
+import io.tradingedu.support.security.ServiceCredential;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,11 +22,12 @@ class LlamaOrchestrator {
     private final Upstream summaries;
     private final Upstream generation;
 
-    LlamaOrchestrator(@Value("${orchestrator.url:http://localhost:8002}") URI url, LlamaProperties properties) {
-        this.summaries = new Upstream("orchestrator-service", url, properties.connectTimeout(),
-                properties.llmTimeout());
-        this.generation = new Upstream("orchestrator-service", url, properties.connectTimeout(),
-                properties.generateTimeout());
+    LlamaOrchestrator(@Value("${orchestrator.url:http://localhost:8002}") URI url, LlamaProperties properties,
+                      RestClient.Builder restClients, ServiceCredential credential) {
+        this.summaries = new Upstream(restClients, "orchestrator-service", url, properties.connectTimeout(),
+                properties.llmTimeout(), credential);
+        this.generation = new Upstream(restClients, "orchestrator-service", url, properties.connectTimeout(),
+                properties.generateTimeout(), credential);
     }
 
     record SummaryPassage(String text, UUID mediaId, double startSeconds, double endSeconds) {

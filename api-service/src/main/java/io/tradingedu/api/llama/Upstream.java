@@ -1,5 +1,6 @@
 package io.tradingedu.api.llama;
 
+import io.tradingedu.support.security.ServiceCredential;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -44,8 +45,13 @@ final class Upstream {
     private final Duration readTimeout;
     private final RestClient http;
 
-    /** @param service e.g. {@code orchestrator-service}; problem types use the part before {@code -service} */
-    Upstream(String service, URI base, Duration connectTimeout, Duration readTimeout) {
+    /**
+     * @param restClients Boot's builder (copied, not changed): the calls are timed and carry the caller's trace
+     * @param service     e.g. {@code orchestrator-service}; problem types use the part before {@code -service}
+     * @param credential  the suite's service token, sent with every call
+     */
+    Upstream(RestClient.Builder restClients, String service, URI base, Duration connectTimeout,
+             Duration readTimeout, ServiceCredential credential) {
         this.service = service;
         this.shortName = service.replace("-service", "");
         this.base = base;
@@ -55,7 +61,8 @@ final class Upstream {
                 .connectTimeout(connectTimeout).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(readTimeout);
-        this.http = RestClient.builder().baseUrl(base.toString()).requestFactory(requests)
+        this.http = restClients.clone().baseUrl(base.toString()).requestFactory(requests)
+                .requestInterceptor(credential)
                 .configureMessageConverters(converters -> converters
                         .withJsonConverter(new JacksonJsonHttpMessageConverter(JSON)))
                 .build();

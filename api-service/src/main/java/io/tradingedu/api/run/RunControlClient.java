@@ -1,5 +1,6 @@
 package io.tradingedu.api.run;
 
+import io.tradingedu.support.security.ServiceCredential;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -15,8 +16,13 @@ public class RunControlClient {
 
     private final RestClient http;
 
-    RunControlClient(@Value("${orchestrator.url:http://localhost:8002}") String baseUrl) {
-        this.http = RestClient.builder().baseUrl(baseUrl).build();
+    /**
+     * @param restClients Boot's builder: the calls are timed and carry the caller's trace ({@code traceparent})
+     * @param credential  the suite's service token: the orchestrator checks it like any other credential
+     */
+    RunControlClient(@Value("${orchestrator.url:http://localhost:8002}") String baseUrl,
+                     RestClient.Builder restClients, ServiceCredential credential) {
+        this.http = restClients.baseUrl(baseUrl).requestInterceptor(credential).build();
     }
 
     public void cancel(UUID runId) {

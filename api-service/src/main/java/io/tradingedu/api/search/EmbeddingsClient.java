@@ -1,5 +1,6 @@
 package io.tradingedu.api.search;
 
+import io.tradingedu.support.security.ServiceCredential;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -38,7 +39,11 @@ class EmbeddingsClient {
     private final EmbeddingsProperties properties;
     private final RestClient http;
 
-    EmbeddingsClient(EmbeddingsProperties properties) {
+    /**
+     * @param restClients Boot's builder: the calls are timed and carry the caller's trace ({@code traceparent})
+     * @param credential  the suite's service token, sent with every call
+     */
+    EmbeddingsClient(EmbeddingsProperties properties, RestClient.Builder restClients, ServiceCredential credential) {
         this.properties = properties;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout()).build();
@@ -48,7 +53,7 @@ class EmbeddingsClient {
         // are ignored
         JsonMapper json = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        this.http = RestClient.builder().requestFactory(requests)
+        this.http = restClients.requestFactory(requests).requestInterceptor(credential)
                 .configureMessageConverters(converters -> converters
                         .withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
                 .build();

@@ -17,8 +17,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,6 +63,8 @@ class LlamaApiIT {
     JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
+    @Value("${security.service-token}")
+    String serviceToken;
 
     RestClient http;
     /** A term no other test's rows use, so filters see only this test's rows in the shared database. */
@@ -70,6 +74,7 @@ class LlamaApiIT {
     void setUp() {
         migrateAnalysisViews(dataSource);
         http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
         ORCHESTRATOR.reset();
         BACKTESTING.reset();
@@ -249,6 +254,10 @@ class LlamaApiIT {
                 .contains("1 sentence(s) of the LLM's reply cited no passage and were dropped");
         assertThat(EMBEDDINGS.requests("/search").getFirst().rawQuery()).contains("query=RSI").contains("top_k=3")
                 .contains("type=transcript").contains("mode=hybrid");
+        // both services are asked with the suite's service token
+        assertThat(EMBEDDINGS.requests("/search").getFirst().authorization()).isEqualTo("Bearer " + serviceToken);
+        assertThat(ORCHESTRATOR.requests("/llama/summaries").getFirst().authorization())
+                .isEqualTo("Bearer " + serviceToken);
         JsonNode asked = JSON.readTree(ORCHESTRATOR.requests("/llama/summaries").getFirst().body());
         assertThat(asked.path("keyword").asString()).isEqualTo("RSI");
         assertThat(asked.path("passages").size()).isEqualTo(2);
@@ -334,6 +343,7 @@ class LlamaApiIT {
         assertThat(tested.path("link").asString()).isEqualTo("https://example.org/backtest/backtest/" + backtest);
         assertThat(tested.path("metrics_link").asString()).endsWith("/backtest/" + backtest + "/metrics");
 
+        assertThat(BACKTESTING.requests().getFirst().authorization()).isEqualTo("Bearer " + serviceToken);
         JsonNode asked = JSON.readTree(ORCHESTRATOR.requests("/strategies/generate").getFirst().body());
         assertThat(asked.path("text").asString()).startsWith("Buy when the 50-day");
         assertThat(asked.path("top_k").asInt()).isEqualTo(5);

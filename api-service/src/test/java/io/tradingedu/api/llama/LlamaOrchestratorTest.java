@@ -3,6 +3,7 @@ package io.tradingedu.api.llama;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradingedu.support.security.ServiceCredential;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -33,11 +34,15 @@ class LlamaOrchestratorTest {
         // slower than the summary's wait, far quicker than the generation's
         ORCHESTRATOR.delay(Duration.ofSeconds(3));
         LlamaOrchestrator orchestrator = new LlamaOrchestrator(URI.create(ORCHESTRATOR.url()), new LlamaProperties(
-                null, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(120), null, null, null, null));
+                null, null, null, null, Duration.ofSeconds(1), Duration.ofSeconds(120), null, null, null, null),
+                org.springframework.web.client.RestClient.builder(),
+                ServiceCredential.of("unit-test-service-token-0123456789"));
 
         JsonNode generated = orchestrator.generate(new LlamaOrchestrator.GenerateRequest("golden cross", null, 3,
                 null));
         assertThat(generated.path("source").asString()).isEqualTo("rules");
+        assertThat(ORCHESTRATOR.requests("/strategies/generate").getFirst().authorization())
+                .isEqualTo("Bearer unit-test-service-token-0123456789");
 
         assertThatThrownBy(() -> orchestrator.summarise(new LlamaOrchestrator.SummaryRequest("RSI", List.of())))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.getMessage())

@@ -25,7 +25,8 @@ final class ServiceStub {
     record Answer(int status, String contentType, String body) {
     }
 
-    record Request(String method, String path, String rawQuery, String body) {
+    /** @param authorization the Authorization header as sent, null when none was */
+    record Request(String method, String path, String rawQuery, String body, String authorization) {
     }
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -94,7 +95,8 @@ final class ServiceStub {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), body));
+            requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), body,
+                    exchange.getRequestHeaders().getFirst("Authorization")));
             if (!delay.isZero()) {
                 try {
                     Thread.sleep(delay);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
@@ -38,6 +39,8 @@ class MediaApiIT {
 
     @LocalServerPort
     int port;
+    @Value("${security.service-token}")
+    String serviceToken;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -45,7 +48,7 @@ class MediaApiIT {
 
     @BeforeEach
     void client() {
-        http = TestSetup.http(port);
+        http = TestSetup.http(port, serviceToken);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +41,8 @@ class RunControlIT {
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         orchestrator = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         orchestrator.createContext("/runs/", exchange -> {
-            ORCHESTRATOR_CALLS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            ORCHESTRATOR_CALLS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " with "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
             if (exchange.getRequestURI().getPath().endsWith("/retry")) {
                 byte[] problem = "{\"status\":409,\"detail\":\"run is running, only a failed run can be retried\"}"
                         .getBytes(StandardCharsets.UTF_8);
@@ -64,11 +66,13 @@ class RunControlIT {
 
     @LocalServerPort
     int port;
+    @Value("${security.service-token}")
+    String serviceToken;
     RestClient http;
 
     @BeforeEach
     void client() {
-        http = TestSetup.http(port);
+        http = TestSetup.http(port, serviceToken);
         ORCHESTRATOR_CALLS.clear();
     }
 
@@ -80,7 +84,9 @@ class RunControlIT {
                 .toEntity(Map.class);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
-        assertThat(ORCHESTRATOR_CALLS).containsExactly("POST /runs/" + item.get("run_id") + "/cancel");
+        // with the suite's service token: the orchestrator checks credentials too
+        assertThat(ORCHESTRATOR_CALLS).containsExactly("POST /runs/" + item.get("run_id") + "/cancel with Bearer "
+                + serviceToken);
     }
 
     @Test
@@ -93,7 +99,8 @@ class RunControlIT {
         assertThat(answer.getStatusCode().value()).isEqualTo(409);
         assertThat(answer.getBody()).containsEntry("type", "https://tradingedu.io/problems/run-control")
                 .containsEntry("detail", "run is running, only a failed run can be retried");
-        assertThat(ORCHESTRATOR_CALLS).containsExactly("POST /runs/" + item.get("run_id") + "/retry");
+        assertThat(ORCHESTRATOR_CALLS).containsExactly("POST /runs/" + item.get("run_id") + "/retry with Bearer "
+                + serviceToken);
     }
 
     private Map<?, ?> ingest(String name, int seed) throws Exception {

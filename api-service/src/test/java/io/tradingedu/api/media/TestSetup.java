@@ -1,6 +1,7 @@
 package io.tradingedu.api.media;
 
 import java.nio.file.Path;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.web.client.RestClient;
@@ -16,9 +17,13 @@ final class TestSetup {
         registry.add("media.ingest-root", () -> base.resolve("ingest").toString());
     }
 
-    /** Answers of every status come back as responses for the test to assert on. */
-    static RestClient http(int port) {
+    /**
+     * Answers of every status come back as responses for the test to assert on. Every request carries {@code token}
+     * (the tests' service token, {@code security.service-token}).
+     */
+    static RestClient http(int port, String token) {
         return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
     }

@@ -3,6 +3,7 @@ package io.tradingedu.api.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.tradingedu.support.security.ServiceCredential;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -170,6 +171,6 @@ class EmbeddingsClientTest {
 
     private EmbeddingsClient clientWithReadTimeout(Duration readTimeout) {
         return new EmbeddingsClient(new EmbeddingsProperties(URI.create(stub.url()), Duration.ofSeconds(2),
-                readTimeout));
+                readTimeout), org.springframework.web.client.RestClient.builder(), ServiceCredential.none());
     }
 }

@@ -2,6 +2,7 @@ package io.tradingedu.backtesting.backtest;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -19,6 +20,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "backtest")
+@EntityListeners(JobMetrics.class)
 class Backtest {
 
     static final String CANCELLED = "cancelled at ";

@@ -3,6 +3,7 @@ package io.tradingedu.backtesting.backtest;
 import io.tradingedu.backtesting.marketdata.DatasetNotFoundException;
 import io.tradingedu.shared.strategy.InvalidStrategyException;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,9 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs queued jobs, shared with every other instance of the service through {@link JobLeases}. Whenever one of its
  * job threads is free (checked every {@code backtest.jobs.poll}, and at once after this instance queues a job) it
- * claims the oldest claimable job; while the job runs, a heartbeat renews its lease. A job whose instance died is
- * claimed by another once its lease has run out, at most {@code max-attempts} times in all (a job that kills its
- * instance is failed rather than run forever). A job that throws an {@link Error} is failed with the reason.
+ * claims the oldest claimable job (never one it runs itself); while the job runs, a heartbeat renews its lease. A job
+ * whose instance died is claimed by another once its lease has run out, at most {@code max-attempts} times in all (a
+ * job that kills its instance is failed rather than run forever); an instance that lost a job while alive (its
+ * renewals failed for longer than the lease, say in a database outage) gives back the attempt it used. A job that
+ * throws an {@link Error} is failed with the reason. An outcome that cannot be stored (the database is down) is kept
+ * and tried again, the lease still renewed, until it is stored or the job is found to be no longer ours.
  *
  * <p>Cancelling marks the row ({@link BacktestService#cancel}); the instance running the job sees it at its next
  * renewal, or at once when the request reached that instance, and the engine stops between variants and windows.
@@ -49,8 +52,8 @@ class JobExecutor {
     /** Job threads not running a claimed job. */
     private final Semaphore free;
     private final int threads;
-    /** Cancel flags of the jobs this instance owns now. */
-    private final Map<UUID, AtomicBoolean> running = new ConcurrentHashMap<>();
+    /** The jobs this instance runs now, from the claim until their thread has ended. */
+    private final Map<UUID, RunningJob> running = new ConcurrentHashMap<>();
     /** Claims and renewals; null before the start and after the stop. */
     private volatile ScheduledExecutorService timer;
     /** Set once this instance stops claiming for good. */
@@ -88,13 +91,13 @@ class JobExecutor {
 
     /**
      * An orderly stop: no more claims or renewals, and the jobs this instance runs go back to the queue (without
-     * using up an attempt) for another instance to claim at once; their threads stop at the next checkpoint.
+     * using up an attempt) for another instance to claim at once. Each is given back before its work is stopped, so
+     * the stopped work never stores anything (not even "cancelled") over the queued row.
      */
     @PreDestroy
     void stop() {
         stopTimer();
-        running.forEach((id, cancelled) -> {
-            cancelled.set(true);
+        running.forEach((id, job) -> {
             try {
                 if (leases.release(id)) {
                     log.info("backtest {} given back to the queue as this instance stops", id);
@@ -102,6 +105,8 @@ class JobExecutor {
             } catch (RuntimeException e) {
                 log.warn("backtest {} not given back ({}); another instance claims it when its lease runs out", id,
                         e.toString());
+            } finally {
+                job.giveBack();
             }
         });
     }
@@ -154,9 +159,9 @@ class JobExecutor {
 
     /** Asks a job this instance runs to stop at its next variant or window; its row is already marked. */
     void cancel(UUID id) {
-        AtomicBoolean flag = running.get(id);
-        if (flag != null) {
-            flag.set(true);
+        RunningJob job = running.get(id);
+        if (job != null) {
+            job.cancel();
         }
     }
 
@@ -165,14 +170,21 @@ class JobExecutor {
         return running.containsKey(id);
     }
 
-    /** Claims jobs while job threads are free and hands each to one. @return how many were claimed */
+    /**
+     * Claims jobs while job threads are free and hands each to one. Leases not renewed for a heartbeat (the database
+     * was out, say) are renewed first, so that this instance keeps what it runs before it takes more.
+     *
+     * @return how many were claimed
+     */
     int claimWhileFree() {
+        renewStale();
         int claimed = 0;
         while (!stopped && free.tryAcquire()) {
             Optional<JobLeases.Claimed> next;
             try {
-                next = leases.claimNext();
-            } catch (RuntimeException e) {
+                // never its own: a job whose lease ran out while this instance still runs it is not started twice here
+                next = leases.claimNext(running.keySet());
+            } catch (RuntimeException | Error e) {
                 free.release();
                 throw e;
             }
@@ -181,43 +193,78 @@ class JobExecutor {
                 return claimed;
             }
             claimed++;
-            JobLeases.Claimed job = next.get();
-            AtomicBoolean cancelled = new AtomicBoolean();
-            running.put(job.id(), cancelled);
+            JobLeases.Claimed claim = next.get();
+            RunningJob job = new RunningJob(System.nanoTime());
+            running.put(claim.id(), job);
             try {
                 executor.execute(() -> {
                     try {
-                        runClaimed(job, cancelled);
+                        runClaimed(claim, job);
                     } finally {
-                        running.remove(job.id());
+                        running.remove(claim.id(), job);
                         free.release();
                     }
                 });
             } catch (RuntimeException e) {
-                running.remove(job.id());
+                running.remove(claim.id(), job);
                 free.release();
-                leases.release(job.id());
+                leases.release(claim.id());
                 throw e;
             }
         }
         return claimed;
     }
 
-    /** Renews the lease of every job this instance runs; a job no longer ours is stopped. */
+    /** Renews the lease of every job this instance runs, each on its own; a job no longer ours is stopped. */
     void renewLeases() {
-        running.forEach((id, cancelled) -> {
-            if (!leases.renew(id) && !cancelled.getAndSet(true)) {
-                log.info("backtest {} is no longer this instance's (cancelled, or taken over after its lease ran "
-                        + "out); stopping it", id);
+        running.forEach(this::renew);
+    }
+
+    private void renewStale() {
+        long now = System.nanoTime();
+        long heartbeat = properties.heartbeat().toNanos();
+        running.forEach((id, job) -> {
+            if (job.renewedBefore(now, heartbeat)) {
+                renew(id, job);
             }
         });
+    }
+
+    private void renew(UUID id, RunningJob job) {
+        try {
+            if (leases.renew(id)) {
+                job.renewed(System.nanoTime());
+            } else if (!job.isGivenBack()) {
+                lost(id, job);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not renew the lease of backtest {}: {}", id, e.toString());
+        }
+    }
+
+    /** The job is no longer ours though this instance lived: it stops, and the attempt it used is given back. */
+    private void lost(UUID id, RunningJob job) {
+        if (!job.lose()) {
+            return;
+        }
+        log.info("backtest {} is no longer this instance's (cancelled, or taken over after its lease ran out); "
+                + "stopping it", id);
+        try {
+            if (leases.returnAttempt(id)) {
+                log.info("backtest {} was taken over while this instance still ran it; the attempt is given back", id);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not give back the attempt of backtest {}: {}", id, e.toString());
+        }
     }
 
     private void claimQuietly() {
         try {
             claimWhileFree();
-        } catch (RuntimeException e) {
-            // a database outage, say: the next poll tries again
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // a database outage, say: the next poll tries again (any Throwable that escaped would end the polling)
             log.warn("could not claim queued backtests: {}", e.toString());
         }
     }
@@ -225,31 +272,39 @@ class JobExecutor {
     private void renewQuietly() {
         try {
             renewLeases();
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             log.warn("could not renew backtest leases: {}", e.toString());
         }
     }
 
-    private void runClaimed(JobLeases.Claimed claimed, AtomicBoolean cancelled) {
+    private void runClaimed(JobLeases.Claimed claimed, RunningJob job) {
         UUID id = claimed.id();
         if (claimed.attempts() > 1) {
-            log.info("backtest {} claimed again (attempt {}): the instance running it stopped", id, claimed.attempts());
+            log.info("backtest {} claimed again (attempt {}): the instance running it stopped renewing its lease", id,
+                    claimed.attempts());
         }
-        BacktestJob job;
+        Outcome outcome;
         try {
-            job = json.readValue(claimed.request(), BacktestJob.class);
+            BacktestJob request = json.readValue(claimed.request(), BacktestJob.class);
+            outcome = run(id, request, job);
         } catch (JacksonException e) {
             // written by an older version, say: failing it beats trying it again at every start
-            finish(id, new Outcome(null, "the stored request cannot be read (" + e.getOriginalMessage()
-                    + "); submit it again"));
+            outcome = new Outcome(null, "the stored request cannot be read (" + e.getOriginalMessage()
+                    + "); submit it again");
+        }
+        if (job.isGivenBack() || job.isLost()) {
+            log.info("backtest {} stopped: it was {}; nothing is stored", id,
+                    job.isGivenBack() ? "given back to the queue" : "no longer this instance's");
             return;
         }
-        finish(id, run(id, job, cancelled));
+        finish(id, job, outcome);
     }
 
-    private Outcome run(UUID id, BacktestJob job, AtomicBoolean cancelled) {
+    private Outcome run(UUID id, BacktestJob request, RunningJob job) {
         try {
-            return new Outcome(json.writeValueAsString(runner.run(runner.prepare(job), cancelled::get)), null);
+            return new Outcome(json.writeValueAsString(runner.run(runner.prepare(request), job::shouldStop)), null);
         } catch (CancellationException e) {
             return new Outcome(null, "cancelled");
         } catch (InvalidStrategyException | DatasetNotFoundException | IllegalArgumentException e) {
@@ -270,20 +325,54 @@ class JobExecutor {
         }
     }
 
-    private void finish(UUID id, Outcome outcome) {
-        boolean stored;
-        try {
-            stored = leases.finish(id, outcome.result(), outcome.error());
-        } catch (RuntimeException e) {
-            log.warn("the outcome of backtest {} could not be stored ({}); another instance runs it again when its "
-                    + "lease runs out", id, e.toString());
+    /**
+     * Stores the outcome: the one place a job's end is recorded. A failure to store it (the database is down) is
+     * tried again, waiting {@code poll} and doubling up to {@code heartbeat}, while the job stays in {@link #running}
+     * so that its lease is still renewed; it ends when the outcome is stored, when the job is found to be no longer
+     * ours, or when the instance stops.
+     */
+    private void finish(UUID id, RunningJob job, Outcome outcome) {
+        Duration wait = properties.poll();
+        while (true) {
+            boolean stored;
+            try {
+                stored = leases.finish(id, outcome.result(), outcome.error());
+            } catch (RuntimeException e) {
+                if (job.isLost() || job.isGivenBack()) {
+                    log.warn("the outcome of backtest {} is dropped: the job is no longer this instance's", id);
+                    return;
+                }
+                log.warn("the outcome of backtest {} could not be stored ({}); trying again in {}", id, e.toString(),
+                        wait);
+                if (!sleep(wait)) {
+                    log.warn("the outcome of backtest {} is dropped as the instance stops; another instance runs "
+                            + "it again when its lease runs out", id);
+                    return;
+                }
+                wait = wait.multipliedBy(2).compareTo(properties.heartbeat()) > 0 ? properties.heartbeat()
+                        : wait.multipliedBy(2);
+                continue;
+            }
+            if (stored) {
+                log.info("backtest {} {}", id, outcome.error() == null ? "completed" : "failed: " + outcome.error());
+            } else {
+                log.info("backtest {} was cancelled or taken over by another instance while it ran; its outcome is "
+                        + "dropped", id);
+                if (!job.isCancelled()) {
+                    lost(id, job);
+                }
+            }
             return;
         }
-        if (!stored) {
-            log.info("backtest {} was cancelled or taken over by another instance while it ran; its outcome is "
-                    + "dropped", id);
-        } else {
-            log.info("backtest {} {}", id, outcome.error() == null ? "completed" : "failed: " + outcome.error());
+    }
+
+    private static boolean sleep(Duration wait) {
+        try {
+            Thread.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -152,6 +152,22 @@ public class MarketDataService {
         }
     }
 
+    /**
+     * Drops every copy this instance holds: called when its change listener is (re)assigned the events' partition,
+     * since an event sent before then may have been missed. Counts as a drop, so a read that overlapped it is not
+     * kept either.
+     *
+     * @return how many copies were held
+     */
+    int forgetAll() {
+        synchronized (loaded) {
+            drops++;
+            int held = loaded.size();
+            loaded.clear();
+            return held;
+        }
+    }
+
     static String symbol(String symbol) {
         String upper = symbol == null ? "" : symbol.trim().toUpperCase(Locale.ROOT);
         if (!SYMBOL.matcher(upper).matches()) {

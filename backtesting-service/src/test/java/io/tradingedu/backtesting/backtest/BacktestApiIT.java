@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.tradingedu.backtesting.marketdata.RealMarketData;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,24 +15,77 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.support.DirtiesContextTestExecutionListener;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
-/** The backtesting API over real HTTP against the local PostgreSQL, with the real S&P 500 series. */
+/**
+ * The backtesting API over real HTTP against the local PostgreSQL, with the real S&P 500 series. The context keeps
+ * its rows in a schema of its own (migrated at start, dropped once the context is closed): the rows these tests
+ * queue or leave running are claimable, and no other process sharing the database (another test run, the local
+ * stack) may claim them, nor this context theirs. Its Kafka listeners do not start, so it takes no messages from the
+ * consumer groups of running services either.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"backtest.sync-limit-bars=20000", "logging.structured.format.console=",
                 "backtest.limits.max-variants=20000", "backtest.limits.max-sweep-bars=60000000",
-                "market-data.limits.max-rows=6000"})
+                "market-data.limits.max-rows=6000", "spring.kafka.listener.auto-startup=false"})
+@DirtiesContext
+@TestExecutionListeners(listeners = BacktestApiIT.DropSchema.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class BacktestApiIT {
+
+    private static final String SCHEMA = "backtest_api_it_" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String DATABASE = System.getenv().getOrDefault("DATABASE_URL",
+            "jdbc:postgresql://localhost:5432/tradingedu");
+
+    @DynamicPropertySource
+    static void privateSchema(DynamicPropertyRegistry properties) {
+        properties.add("spring.datasource.url", () -> DATABASE + "?currentSchema=" + SCHEMA
+                + ",public&reWriteBatchedInserts=true");
+        properties.add("spring.flyway.schemas", () -> SCHEMA);
+        properties.add("spring.flyway.default-schema", () -> SCHEMA);
+    }
+
+    /**
+     * Drops the private schema after the context is closed ({@link DirtiesContext}): after-class callbacks run in
+     * reverse order, so this one, ordered just before the listener that closes the context, runs just after it.
+     */
+    static final class DropSchema implements TestExecutionListener, Ordered {
+
+        @Override
+        public int getOrder() {
+            return new DirtiesContextTestExecutionListener().getOrder() - 1;
+        }
+
+        @Override
+        public void afterTestClass(TestContext testContext) throws Exception {
+            try (Connection connection = DriverManager.getConnection(DATABASE,
+                    System.getenv().getOrDefault("DATABASE_USER", "tradingedu"),
+                    System.getenv().getOrDefault("DATABASE_PASSWORD", "tradingedu"));
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            }
+        }
+    }
 
     private static final String GOLDEN_CROSS = """
             name: Golden cross
@@ -45,12 +101,16 @@ class BacktestApiIT {
     JobExecutor executor;
     @Autowired
     TaskScheduler scheduler;
+    /** The credential the tests call with (src/test/resources/config/application.yml). */
+    @Value("${security.service-token}")
+    String serviceToken;
 
     RestClient http;
 
     @BeforeEach
     void client() throws Exception {
         http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + serviceToken)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
         ResponseEntity<Map> upload = upload("SPX", "1d", "sp500.csv",

@@ -3,6 +3,7 @@ package io.tradingedu.backtesting.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tradingedu.backtesting.BacktestingApplication;
 import io.tradingedu.backtesting.engine.IndicatorCache;
 import io.tradingedu.backtesting.engine.PriceBar;
 import java.io.ByteArrayInputStream;
@@ -10,60 +11,60 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.KafkaMessageListenerContainer;
-import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two instances' dataset caches against the local PostgreSQL and Kafka: the application context is instance A;
- * instance B is a second {@link MarketDataService} with its own {@link MarketDataChangeListener} in its own consumer
- * group, as another process would have. An upload through A must reach B through the outbox and the broker.
+ * Two instances' dataset caches against the local PostgreSQL and Kafka, each a whole application context with its
+ * own instance name: the test's context is instance A; instance B is started here as another process would be, with
+ * its Kafka listeners held back so the test decides when B's change listener joins its (production, per-instance)
+ * consumer group. An upload through A must reach B through the outbox and the broker, and a change sent before B's
+ * listener joined must not leave B a stale copy.
  */
 @SpringBootTest(properties = "logging.structured.format.console=")
 class MarketDataCacheIT {
+
+    private static final String INSTANCE_B = "it-b-" + UUID.randomUUID();
+    private static ConfigurableApplicationContext contextB;
 
     @Autowired
     MarketDataService instanceA;
     @Autowired
     BarRepository bars;
     @Autowired
-    MarketDataLimits limits;
-    @Autowired
     TransactionTemplate transactions;
-    @Autowired
-    MarketDataEvents events;
-    @Autowired
-    ConsumerFactory<String, String> consumers;
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
     @Autowired
     JdbcTemplate jdbc;
 
-    KafkaMessageListenerContainer<String, String> containerB;
+    @BeforeAll
+    static void startInstanceB() {
+        contextB = new SpringApplicationBuilder(BacktestingApplication.class).properties(
+                "backtesting.instance.id=" + INSTANCE_B, "server.port=0", "logging.structured.format.console=",
+                "spring.kafka.listener.auto-startup=false").run();
+    }
 
-    @AfterEach
-    void stopInstanceB() {
-        if (containerB != null) {
-            containerB.stop();
+    @AfterAll
+    static void stopInstanceB() {
+        if (contextB != null) {
+            contextB.close();
         }
     }
 
     @Test
-    void anUploadThroughOneInstanceDropsTheOtherInstancesCachedDataset() {
-        MarketDataService instanceB = new MarketDataService(bars, limits, transactions, events);
-        startListening(new MarketDataChangeListener(instanceB, events,
-                new InstanceIdentity("it-b-" + UUID.randomUUID())));
+    void aChangeSentBeforeAnInstanceListensAndOneSentAfterBothDropItsCachedDataset() {
+        MarketDataService instanceB = contextB.getBean(MarketDataService.class);
+        MessageListenerContainer listenerB = contextB.getBean(KafkaListenerEndpointRegistry.class)
+                .getListenerContainer("market-data-changes");
         String symbol = "MDC" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         // stored without an event, as if loaded before both instances started
         transactions.executeWithoutResult(status -> bars.upsert(symbol, "1d", List.of(
@@ -72,29 +73,32 @@ class MarketDataCacheIT {
         IndicatorCache cachedByA = instanceA.dataset(symbol, "1d");
         assertThat(instanceB.dataset(symbol, "1d")).as("B keeps its copy").isSameAs(cachedByB);
 
+        // changed and announced while B's listener has not joined its group yet: B never receives this event
         instanceA.importCsv(symbol, "1d", csv("2021-03-04", "2021-03-05"));
-
         assertThat(instanceA.dataset(symbol, "1d")).isNotSameAs(cachedByA)
                 .satisfies(dataset -> assertThat(dataset.series().size()).isEqualTo(5));
+        await().atMost(Duration.ofSeconds(30)).until(() -> published(symbol) == 1);
+        listenerB.start();
+
+        assertThat(listenerB.getGroupId()).isEqualTo("backtesting-market-data." + INSTANCE_B);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> instanceB.dataset(symbol, "1d").series().size() == 5);
-        assertThat(jdbc.queryForObject("""
-                SELECT count(*) FROM outbox_message WHERE topic = ? AND message_key = ? AND published_at IS NOT NULL""",
-                Integer.class, MarketDataEvents.TOPIC, symbol + "|1d")).isEqualTo(1);
+
+        // B listens now: the next change reaches it as an event
+        await().atMost(Duration.ofSeconds(30)).until(() -> !listenerB.getAssignedPartitions().isEmpty());
+        IndicatorCache cachedAgainByB = instanceB.dataset(symbol, "1d");
+        assertThat(instanceB.dataset(symbol, "1d")).isSameAs(cachedAgainByB);
+        instanceA.importCsv(symbol, "1d", csv("2021-03-08"));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> instanceB.dataset(symbol, "1d").series().size() == 6);
+        await().atMost(Duration.ofSeconds(30)).until(() -> published(symbol) == 2);
     }
 
-    private void startListening(MarketDataChangeListener listenerB) {
-        ContainerProperties properties = new ContainerProperties(MarketDataEvents.TOPIC);
-        properties.setGroupId(listenerB.groupId());
-        properties.setMessageListener((MessageListener<String, String>) record -> listenerB.onChange(record.value()));
-        Properties latest = new Properties();
-        latest.setProperty("auto.offset.reset", "latest");
-        properties.setKafkaConsumerProperties(latest);
-        containerB = new KafkaMessageListenerContainer<>(consumers, properties);
-        containerB.start();
-        MessageListenerContainer containerA = listeners.getListenerContainer("market-data-changes");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !containerB.getAssignedPartitions().isEmpty()
-                && containerA != null && !containerA.getAssignedPartitions().isEmpty());
+    private int published(String symbol) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM outbox_message WHERE topic = ? AND message_key = ? AND published_at IS NOT NULL""",
+                Integer.class, MarketDataEvents.TOPIC, symbol + "|1d");
     }
 
     private static PriceBar bar(String day) {

@@ -440,7 +440,8 @@ public final class SearchLatencyBench {
 
     private List<float[]> embedAll(List<String> texts) throws Exception {
         String body = JSON.writeValueAsString(Map.of("texts", texts));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/embed")).timeout(Duration.ofSeconds(120))
+        HttpRequest request = withCredential(HttpRequest.newBuilder(URI.create(baseUrl + "/embed")))
+                .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (JsonNode vector : JSON.readTree(send(request)).get("vectors")) {
@@ -454,8 +455,14 @@ public final class SearchLatencyBench {
     }
 
     private JsonNode getJson(String path) throws Exception {
-        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
-                .GET().build()));
+        return JSON.readTree(send(withCredential(HttpRequest.newBuilder(URI.create(baseUrl + path)))
+                .timeout(Duration.ofSeconds(60)).GET().build()));
+    }
+
+    /** The service checks credentials: the stack's service token, from the environment (searchbench.sh sets it). */
+    private static HttpRequest.Builder withCredential(HttpRequest.Builder request) {
+        String token = System.getenv("SERVICE_TOKEN");
+        return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token.strip());
     }
 
     private String send(HttpRequest request) throws Exception {

@@ -25,4 +25,16 @@ interface PipelineRunRepository extends JpaRepository<PipelineRun, UUID> {
     @Query(value = "SELECT CAST(id AS text) FROM pipeline_run WHERE id = :runId FOR UPDATE SKIP LOCKED",
             nativeQuery = true)
     Optional<String> claimUnlessLocked(UUID runId);
+
+    /**
+     * Locks a run's row for the caller's transaction, waiting for a transaction that holds it (the timekeeper's, say)
+     * to end: what is read after it is the run as that transaction left it.
+     */
+    @Query(value = "SELECT CAST(id AS text) FROM pipeline_run WHERE id = :runId FOR UPDATE", nativeQuery = true)
+    Optional<String> lock(UUID runId);
+
+    /** {@link #lock} for every run of a media item, in one order so that two callers cannot deadlock. */
+    @Query(value = "SELECT CAST(id AS text) FROM pipeline_run WHERE media_id = :mediaId ORDER BY id FOR UPDATE",
+            nativeQuery = true)
+    List<String> lockByMedia(UUID mediaId);
 }

@@ -27,6 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The run use cases. Each one changes a run and records the messages it causes (the next stage command, the run's
  * new status) in the same transaction, through the outbox.
+ *
+ * <p>Every use case that changes a run locks the run's row ({@code SELECT … FOR UPDATE}) before it reads it, as the
+ * timekeeper does ({@link StageTimekeeper}): one lock order (the run's row, then its stages' rows) for everyone, so
+ * two changes to one run wait for each other instead of deadlocking (Hibernate may write a stage's row before the
+ * run's), and each reads the run as the one before left it.
  */
 @Service
 @CoordinatorRole
@@ -73,17 +78,27 @@ public class RunService {
         if (!processed.firstDelivery(CONSUMER, outcome.eventId())) {
             return;
         }
+        runs.lock(outcome.runId());
         runs.findById(outcome.runId()).ifPresentOrElse(run -> apply(run, outcome),
                 () -> log.info("ignoring {} for unknown run {}", outcome.getClass().getSimpleName(), outcome.runId()));
     }
 
-    /** Progress is idempotent (the latest message wins) and frequent, so it is not recorded as processed. */
+    /**
+     * Progress is idempotent (the latest message wins) and frequent, so it is not recorded as processed. It changes
+     * only the stage's row, not the run's, so the run's version would not catch a race; the lock does: without it a
+     * progress report read before the timekeeper failed or re-dispatched the stage would be written after it,
+     * putting the stage back to running its old attempt.
+     */
     @Transactional
     public void recordProgress(StageProgressed progressed) {
+        if (runs.lock(progressed.runId()).isEmpty()) {
+            return;
+        }
         runs.findById(progressed.runId()).ifPresent(run -> run.recordProgress(progressed.stage(),
                 progressed.attempt(), progressed.progress(), clock.instant(), policies()));
     }
 
+    /** Called by the timekeeper in the transaction in which it claimed (locked) the run. */
     @Transactional
     public void onTimer(UUID runId) {
         runs.findById(runId).ifPresent(run -> {
@@ -95,6 +110,7 @@ public class RunService {
 
     @Transactional
     public PipelineRun cancel(UUID runId, String reason) {
+        runs.lock(runId);
         PipelineRun run = find(runId);
         run.cancel(reason, clock.instant());
         publishStatus(run);
@@ -103,6 +119,7 @@ public class RunService {
 
     @Transactional
     public PipelineRun retry(UUID runId) {
+        runs.lock(runId);
         PipelineRun run = find(runId);
         dispatch(run, run.retryFailedStage(clock.instant(), policies()));
         publishStatus(run);
@@ -113,6 +130,7 @@ public class RunService {
     @Transactional
     public void forgetMedia(UUID eventId, UUID mediaId) {
         if (processed.firstDelivery(CONSUMER, eventId)) {
+            runs.lockByMedia(mediaId);
             List<PipelineRun> removed = runs.findByMediaIdOrderByCreatedAtDesc(mediaId);
             runs.deleteAll(removed);
             runs.flush();

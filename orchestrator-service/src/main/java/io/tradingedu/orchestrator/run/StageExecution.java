@@ -3,6 +3,7 @@ package io.tradingedu.orchestrator.run;
 import io.tradingedu.shared.pipeline.PipelineStage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -20,6 +21,7 @@ import org.hibernate.type.SqlTypes;
 /** One stage of one run: its attempts, timings and outcome. Changed only through {@link PipelineRun}. */
 @Entity
 @Table(name = "stage_execution")
+@EntityListeners(StageMetrics.class)
 public class StageExecution {
 
     @Id

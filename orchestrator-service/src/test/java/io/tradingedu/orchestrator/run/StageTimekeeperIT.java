@@ -8,6 +8,7 @@ import io.tradingedu.orchestrator.validate.TestVideos;
 import io.tradingedu.shared.pipeline.MediaIngested;
 import io.tradingedu.shared.pipeline.PipelineStage;
 import io.tradingedu.shared.pipeline.RunStatus;
+import io.tradingedu.shared.pipeline.StageProgressed;
 import io.tradingedu.shared.pipeline.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,8 +18,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,6 +114,36 @@ class StageTimekeeperIT {
             racing.set(false);
             instances.forEach(CompletableFuture::join);
         }
+    }
+
+    @Test
+    void aProgressReportRacingTheTimerCannotPutAFailedStageBackToRunning() throws Exception {
+        MediaIngested ingested = startedWithLostCommand();
+        UUID runId = ingested.runId();
+        StageProgressed stillBusy = new StageProgressed(UUID.randomUUID(), runId, ingested.mediaId(), clock.instant(),
+                StageProgressed.SCHEMA_VERSION, PipelineStage.VALIDATE, 1, "still probing");
+        AtomicReference<CompletableFuture<Void>> progress = new AtomicReference<>();
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+
+        transactions.executeWithoutResult(status -> {
+            // this instance's timekeeper acts: the lease of the stage's last attempt ran out, so the run fails
+            assertThat(repository.claimUnlessLocked(runId)).isPresent();
+            jdbc.update("UPDATE stage_execution SET lease_expires_at = now() - interval '1 second', "
+                    + "max_attempt = attempt WHERE run_id = ?", runId);
+            runs.onTimer(runId);
+            repository.flush();
+            int timekeeper = jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class);
+            // meanwhile the worker's progress for attempt 1 arrives; the timekeeper commits once it waits for it
+            progress.set(CompletableFuture.runAsync(() -> runs.recordProgress(stillBusy), worker));
+            await().atMost(Duration.ofSeconds(30)).until(() -> progress.get().isDone() || jdbc.queryForObject(
+                    "SELECT count(*) > 0 FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))", Boolean.class,
+                    timekeeper));
+        });
+        progress.get().get(60, TimeUnit.SECONDS);
+        worker.shutdown();
+
+        assertThat(runs.find(runId).getStatus()).isEqualTo(RunStatus.FAILED);
+        assertThat(stage(runId)).isEqualTo(new Stage("FAILED", 1));
     }
 
     /** A run whose first command never reaches a worker; its lease is far away until a test expires it. */

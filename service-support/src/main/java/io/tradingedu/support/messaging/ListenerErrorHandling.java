@@ -2,6 +2,9 @@ package io.tradingedu.support.messaging;
 
 import io.tradingedu.shared.pipeline.PipelineMessages;
 import io.tradingedu.shared.pipeline.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tradingedu.support.metrics.MetricNames;
 import io.tradingedu.support.outage.TransientFailures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -35,12 +38,18 @@ final class ListenerErrorHandling {
     }
 
     static DefaultErrorHandler errorHandler(KafkaTemplate<String, String> kafka, RetryProperties retry) {
+        return errorHandler(kafka, retry, null);
+    }
+
+    /** @param meters where dead letters are counted ({@link MetricNames#DEAD_LETTERS}); null counts nothing */
+    static DefaultErrorHandler errorHandler(KafkaTemplate<String, String> kafka, RetryProperties retry,
+                                            MeterRegistry meters) {
         var recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, e) -> new TopicPartition(Topics.deadLetterTopic(record.topic()), -1));
         var handler = new DefaultErrorHandler(recoverer, quickRetries(retry));
         handler.addNotRetryableExceptions(PipelineMessages.UnreadableMessageException.class);
         handler.setBackOffFunction((record, e) -> TransientFailures.isTransient(e) ? untilItPasses(retry) : null);
-        handler.setRetryListeners(new OutageLog());
+        handler.setRetryListeners(new OutageLog(meters));
         return handler;
     }
 
@@ -64,6 +73,12 @@ final class ListenerErrorHandling {
     /** Says once per message, and then every tenth try, that a partition waits for an outage to end. */
     private static final class OutageLog implements RetryListener {
 
+        private final MeterRegistry meters;
+
+        OutageLog(MeterRegistry meters) {
+            this.meters = meters;
+        }
+
         @Override
         public void failedDelivery(ConsumerRecord<?, ?> record, Exception e, int attempt) {
             if (TransientFailures.isTransient(e) && (attempt == 1 || attempt % 10 == 0)) {
@@ -76,6 +91,11 @@ final class ListenerErrorHandling {
         public void recovered(ConsumerRecord<?, ?> record, Exception e) {
             log.warn("{}-{}@{} sent to the dead-letter topic: {}", record.topic(), record.partition(),
                     record.offset(), innermost(e));
+            if (meters != null) {
+                Counter.builder(MetricNames.DEAD_LETTERS).tag("topic", record.topic())
+                        .description("records sent to <topic>-dlt after they could not be processed")
+                        .register(meters).increment();
+            }
         }
 
         private static String innermost(Throwable e) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,20 +42,32 @@ public class OutboxRelay {
     private final TransactionTemplate transactions;
     private final Duration retention;
     private final UnsendableMessages unsendable;
+    private final OutboxTracing tracing;
 
     public OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
                        Duration retention) {
+        this(jdbc, kafka, transactions, retention, OutboxTracing.NONE);
+    }
+
+    OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
+                Duration retention, OutboxTracing tracing) {
         this(jdbc, kafka, transactions, retention,
-                new KafkaTopicProbe(kafka.getProducerFactory().getConfigurationProperties()));
+                new KafkaTopicProbe(kafka.getProducerFactory().getConfigurationProperties()), tracing);
     }
 
     OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
                 Duration retention, UnsendableMessages.TopicProbe topics) {
+        this(jdbc, kafka, transactions, retention, topics, OutboxTracing.NONE);
+    }
+
+    private OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
+                        Duration retention, UnsendableMessages.TopicProbe topics, OutboxTracing tracing) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.transactions = transactions;
         this.retention = retention;
         this.unsendable = new UnsendableMessages(topics);
+        this.tracing = tracing;
     }
 
     @Scheduled(fixedDelayString = "${outbox.relay.interval:200ms}")
@@ -77,9 +90,10 @@ public class OutboxRelay {
     /** Sends one batch; true when it was full and went through without a failure, so more may be waiting. */
     private boolean relayBatch() {
         List<PendingMessage> batch = jdbc.query("""
-                SELECT id, topic, message_key, payload FROM outbox_message
+                SELECT id, topic, message_key, payload, traceparent FROM outbox_message
                 WHERE published_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""",
-                (rs, i) -> new PendingMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                (rs, i) -> new PendingMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)),
                 BATCH_SIZE);
         if (batch.isEmpty()) {
             return false;
@@ -122,7 +136,7 @@ public class OutboxRelay {
     /** Sends a message and marks it published, or parks it when it can never be sent. */
     private Outcome send(PendingMessage message) {
         try {
-            kafka.send(message.topic(), message.key(), message.payload()).get(10, TimeUnit.SECONDS);
+            sendInItsTrace(message).get(10, TimeUnit.SECONDS);
             jdbc.update("UPDATE outbox_message SET published_at = now() WHERE id = ?", message.id());
             return Outcome.SENT;
         } catch (Exception e) {
@@ -138,6 +152,12 @@ public class OutboxRelay {
             log.warn("outbox message {} to {} not sent yet: {}", message.id(), message.topic(), e.toString());
             return Outcome.LATER;
         }
+    }
+
+    /** Sent as part of the trace that wrote the message, so its consumers join that trace too. */
+    private CompletableFuture<?> sendInItsTrace(PendingMessage message) {
+        return tracing.continueTrace(message.traceparent(), message.topic(),
+                () -> kafka.send(message.topic(), message.key(), message.payload()));
     }
 
     private void park(PendingMessage message, String reason) {
@@ -171,6 +191,6 @@ public class OutboxRelay {
 
     private enum Outcome { SENT, PARKED, LATER }
 
-    private record PendingMessage(long id, String topic, String key, String payload) {
+    private record PendingMessage(long id, String topic, String key, String payload, String traceparent) {
     }
 }

@@ -60,6 +60,7 @@ class OutboxRelayIT {
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute(resource("db/support/V0_1__messaging.sql"));
         jdbc.execute(resource("db/support/R__outbox_parking.sql"));
+        jdbc.execute(resource("db/support/R__outbox_tracing.sql"));
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         try (AdminClient admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);

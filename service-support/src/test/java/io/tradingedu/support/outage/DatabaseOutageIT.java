@@ -3,6 +3,7 @@ package io.tradingedu.support.outage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tradingedu.support.security.ApiKeys;
 import io.tradingedu.support.web.ServiceProblemAdvice;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,9 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * refuses connections and open connections are cut), with the shared defaults, advice and health checks.
  */
 @SpringBootTest(classes = DatabaseOutageIT.Service.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "outbox.relay.enabled=false")
+        properties = {"outbox.relay.enabled=false", "security.service-token=" + DatabaseOutageIT.SERVICE_TOKEN})
 class DatabaseOutageIT {
 
+    static final String SERVICE_TOKEN = "outage-it-service-token-0123456789";
     private static final TcpGate database = TcpGate.to(5432);
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final JsonMapper json = JsonMapper.builder().build();
@@ -69,6 +71,14 @@ class DatabaseOutageIT {
             assertThat(problem.path("type").asString()).isEqualTo("https://tradingedu.io/problems/service-unavailable");
             assertThat(problem.path("detail").asString()).contains("database is unreachable");
         }
+        // an API key cannot be checked without the database: a 503 to retry, not a 401 that says the key is bad
+        HttpResponse<String> keyChecked = get("/probe", ApiKeys.generate());
+        assertThat(keyChecked.statusCode()).isEqualTo(503);
+        assertThat(keyChecked.headers().firstValue("Retry-After")).contains("5");
+        assertThat(json.readTree(keyChecked.body()).path("detail").asString())
+                .isEqualTo("the API key cannot be checked: the database is unreachable or busy; try again in a few "
+                        + "seconds");
+
         HttpResponse<String> notReady = get("/actuator/health/readiness");
         assertThat(notReady.statusCode()).isEqualTo(503);
         JsonNode readiness = json.readTree(notReady.body());
@@ -87,10 +97,15 @@ class DatabaseOutageIT {
                         .path("status").asString()).isEqualTo("UP"));
     }
 
+    /** With the service token, which is checked without the database, and sees health details. */
     private HttpResponse<String> get(String path) throws Exception {
+        return get(path, SERVICE_TOKEN);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
         // the guard only keeps a hanging service from hanging the build; the assertions are about the answers
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).GET().build();
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
