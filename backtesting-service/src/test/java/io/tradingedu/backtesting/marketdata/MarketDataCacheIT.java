@@ -48,9 +48,10 @@ class MarketDataCacheIT {
 
     @BeforeAll
     static void startInstanceB() {
-        contextB = new SpringApplicationBuilder(BacktestingApplication.class).properties(
-                "backtesting.instance.id=" + INSTANCE_B, "server.port=0", "logging.structured.format.console=",
-                "spring.kafka.listener.auto-startup=false").run();
+        // as command-line arguments: SpringApplicationBuilder.properties(...) are defaults, below application.yml
+        contextB = new SpringApplicationBuilder(BacktestingApplication.class).run(
+                "--backtesting.instance.id=" + INSTANCE_B, "--server.port=0", "--logging.structured.format.console=",
+                "--spring.kafka.listener.auto-startup=false");
     }
 
     @AfterAll
