@@ -1,6 +1,9 @@
 -- One login role per service and two group roles for what services read of each other (docs/database.md).
 --
--- Each service role owns the schemas its Flyway migrations create (CREATE on the database lets Flyway create them);
+-- Each service role owns its schemas, which this script creates (a superuser) before any service runs, so that no
+-- service can create another's schema first and own it. The roles keep CREATE on the database only because two
+-- released migrations say CREATE SCHEMA IF NOT EXISTS, which PostgreSQL checks against that right even when the
+-- schema exists (docs/database.md, "Known limits");
 -- what other services may read is granted by the owner's own migrations (R__<service>_grants.sql) to the group roles:
 --   te_view_reader  SELECT on the published *_v<N> views     member: te_api, te_embeddings
 --   te_key_reader   SELECT on access.api_key (authentication) member: te_orchestrator, te_embeddings, te_backtesting
@@ -36,11 +39,12 @@ SELECT set_config('tradingedu.api_password', :'api_password', false),
 DO $$
 DECLARE
     services CONSTANT text[] := ARRAY['api', 'orchestrator', 'embeddings', 'backtesting'];
-    service  text;
-    role     text;
-    member   text;
-    password text;
-    dev      text := nullif(current_setting('tradingedu.dev_role'), '');
+    service     text;
+    role        text;
+    member      text;
+    schema_name text;
+    password    text;
+    dev         text := nullif(current_setting('tradingedu.dev_role'), '');
 BEGIN
     FOREACH service IN ARRAY services LOOP
         role := 'te_' || service;
@@ -56,6 +60,15 @@ BEGIN
         EXECUTE format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS '
                        'INHERIT PASSWORD %L', role, password);
         EXECUTE format('GRANT CONNECT, CREATE ON DATABASE %I TO %I', current_database(), role);
+    END LOOP;
+
+    -- the same list as owners.sql; a schema that exists already keeps its owner here (owners.sql gives it back)
+    FOR schema_name, role IN VALUES ('media', 'te_api'), ('access', 'te_api'), ('pipeline', 'te_orchestrator'),
+                                    ('analysis', 'te_orchestrator'), ('strategies', 'te_orchestrator'),
+                                    ('embeddings', 'te_embeddings'), ('backtesting', 'te_backtesting') LOOP
+        IF to_regnamespace(quote_ident(schema_name)) IS NULL THEN
+            EXECUTE format('CREATE SCHEMA %I AUTHORIZATION %I', schema_name, role);
+        END IF;
     END LOOP;
 
     FOREACH role IN ARRAY ARRAY['te_view_reader', 'te_key_reader'] LOOP
@@ -76,7 +89,7 @@ BEGIN
     EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
 
     IF dev IS NOT NULL THEN
-        IF to_regrole(dev) IS NULL THEN
+        IF to_regrole(quote_ident(dev)) IS NULL THEN
             RAISE EXCEPTION 'roles.sql: the developer role % (-v dev_role) does not exist', dev;
         END IF;
         EXECUTE format('GRANT CONNECT, CREATE ON DATABASE %I TO %I', current_database(), dev);

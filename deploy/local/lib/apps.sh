@@ -25,9 +25,10 @@ apps_up() {
     # and for api-service the stack's admin key, which it stores at start-up unless it has it already
     local bootstrap=""
     [ "$name" = api-service ] && bootstrap="$(admin_key)"
-    # each service connects as its own database role (docs/database.md)
+    # each service connects as its own database role (docs/database.md), and listens on loopback only: the stack is
+    # for this machine (compose, behind nginx, keeps all interfaces inside its network)
     DATABASE_USER="te_${name%-service}" DATABASE_PASSWORD="$(db_password "${name%-service}")" \
-    SERVICE_TOKEN="$(service_token)" SECURITY_BOOTSTRAP_ADMIN_KEY="$bootstrap" \
+    SERVER_ADDRESS=127.0.0.1 SERVICE_TOKEN="$(service_token)" SECURITY_BOOTSTRAP_ADMIN_KEY="$bootstrap" \
     MEDIA_ROOT="${MEDIA_ROOT:-$STACK_HOME/media}" INGEST_ROOT="${INGEST_ROOT:-$STACK_HOME/ingest}" \
       REDIS_PORT="$REDIS_PORT" DJL_OFFLINE=true DJL_CACHE_DIR="$STACK_HOME/cache/djl" \
       EMBEDDING_CACHE_DIR="$STACK_HOME/cache/embeddings" \
@@ -71,7 +72,10 @@ apps_status() {
 run_tests() {
   require_java
   log "running mvn verify (unit and integration tests against the local stack)"
-  (cd "$REPO" && mvn -B verify) || die "mvn verify failed"
+  # the integration tests connect as the developer's role, with its generated password (in mvn's environment, not on
+  # its command line)
+  local dev_password; dev_password="$(dev_db_password)" || exit 1
+  (cd "$REPO" && DATABASE_USER="$DB_USER" DATABASE_PASSWORD="$dev_password" mvn -B verify) || die "mvn verify failed"
   local passed=0 failed=0
   check() {
     local name="$1"; shift

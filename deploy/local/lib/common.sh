@@ -8,7 +8,8 @@ PG_BIN="/usr/lib/postgresql/$PG_VERSION/bin"
 PG_PORT="${PG_PORT:-5432}"
 DB_NAME="${DB_NAME:-tradingedu}"
 DB_USER="${DB_USER:-tradingedu}"
-DB_PASSWORD="${DB_PASSWORD:-tradingedu}"
+# empty: generated once into $STACK_HOME/secrets/db-$DB_USER.password (dev_db_password); never a well-known value
+DB_PASSWORD="${DB_PASSWORD:-}"
 REDIS_PORT="${REDIS_PORT:-6379}"
 KAFKA_VERSION="${KAFKA_VERSION:-4.1.2}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
@@ -70,6 +71,31 @@ ensure_secrets() {
 }
 
 admin_key() { tr -d '[:space:]' < "$SECRETS_DIR/admin-key"; }
+
+# role_password ROLE: the password of a database role of the stack, generated on first use (24 random bytes in hex)
+# and kept in $SECRETS_DIR/db-ROLE.password, readable by root only.
+role_password() {
+  local file="$SECRETS_DIR/db-$1.password"
+  if [ ! -s "$file" ]; then
+    (umask 077 && mkdir -p "$SECRETS_DIR" && chmod 700 "$SECRETS_DIR" \
+      && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$file") || die "could not write $file"
+  fi
+  cat "$file"
+}
+
+# The developer's role ($DB_USER) owns the database and is a member of every service role, so whoever logs in as it
+# could, say, store an admin API key: its password is DB_PASSWORD when set (at least 16 characters), otherwise
+# generated like the services' ones. The integration tests get it as DATABASE_PASSWORD (run_tests); by hand:
+#   export DATABASE_PASSWORD="$(sudo cat .stack/secrets/db-tradingedu.password)"
+dev_db_password() {
+  if [ -n "$DB_PASSWORD" ]; then
+    [ "${#DB_PASSWORD}" -ge 16 ] || die "DB_PASSWORD is shorter than 16 characters: leave it unset (the stack generates one) or make it longer"
+    printf '%s' "$DB_PASSWORD"
+  else
+    role_password "$DB_USER"
+  fi
+}
+
 service_token() { tr -d '[:space:]' < "$SECRETS_DIR/service-token"; }
 
 # curl with the stack's admin key, for every call of the scripts to a service.

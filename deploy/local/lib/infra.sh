@@ -65,10 +65,18 @@ postgres_configure_auth() {
 # per service (deploy/postgres/roles.sql, docs/database.md); each service's Flyway migrations create its schemas.
 postgres_init_database() {
   local psql=(runuser -u postgres -- psql -X -h "$PG_RUN" -p "$PG_PORT" -v ON_ERROR_STOP=1 -q)
-  "${psql[@]}" -d postgres -tc "select 1 from pg_roles where rolname = '$DB_USER'" | grep -q 1 \
-    || "${psql[@]}" -d postgres -c "create role $DB_USER login password '$DB_PASSWORD'"
-  "${psql[@]}" -d postgres -tc "select 1 from pg_database where datname = '$DB_NAME'" | grep -q 1 \
-    || "${psql[@]}" -d postgres -c "create database $DB_NAME owner $DB_USER"
+  # The password is set at every start, so a stack made when it was the well-known "tradingedu" gets the generated
+  # one. It reaches psql through its environment (\getenv), not its command line, which every local user can see.
+  local dev_password; dev_password="$(dev_db_password)" || exit 1
+  TE_DEV_DB_PASSWORD="$dev_password" "${psql[@]}" -d postgres -v dev_role="$DB_USER" -v db="$DB_NAME" <<'SQL' >/dev/null \
+    || die "could not create the developer's role $DB_USER and the database $DB_NAME"
+\getenv dev_password TE_DEV_DB_PASSWORD
+SELECT format('CREATE ROLE %I LOGIN', :'dev_role') WHERE to_regrole(quote_ident(:'dev_role')) IS NULL \gexec
+SET password_encryption = 'scram-sha-256';
+ALTER ROLE :"dev_role" WITH LOGIN PASSWORD :'dev_password';
+SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'dev_role')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
+SQL
   "${psql[@]}" -d "$DB_NAME" -f "$REPO/deploy/postgres/init.sql"
   # the passwords reach psql through its environment, not its command line (which every local user can see)
   TE_API_DB_PASSWORD="$(db_password api)" TE_ORCHESTRATOR_DB_PASSWORD="$(db_password orchestrator)" \
@@ -88,15 +96,8 @@ postgres_assign_owners() {
 }
 
 # db_password SERVICE: the password of the service's database role (te_SERVICE), generated on first use and kept in
-# $STACK_HOME/secrets, readable by root only.
-db_password() {
-  local file="$STACK_HOME/secrets/db-te_$1.password"
-  if [ ! -s "$file" ]; then
-    (umask 077 && mkdir -p "$STACK_HOME/secrets" && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$file") \
-      || die "could not write $file"
-  fi
-  cat "$file"
-}
+# $STACK_HOME/secrets, readable by root only (role_password, common.sh).
+db_password() { role_password "te_$1"; }
 
 # Fast shutdown (a smart one waits for pooled connections forever); if that does not end within 30 s, immediate
 # shutdown, and a postmaster that survives even that is killed (its backends exit when they see it gone).

@@ -74,8 +74,9 @@ search_bench_service_up() {
   # no Kafka listeners (they would join the pipeline's consumer groups on the shared broker) and no query cache:
   # the benchmark measures the search, not Redis. Its database has no API keys: it is called with the service token.
   ensure_secrets
+  local dev_password; dev_password="$(dev_db_password)" || exit 1
   SERVICE_TOKEN="$(service_token)" PORT="$SEARCH_BENCH_PORT" DATABASE_URL="jdbc:postgresql://localhost:$PG_PORT/$SEARCH_BENCH_DB" \
-    DATABASE_USER="$DB_USER" DATABASE_PASSWORD="$DB_PASSWORD" QUERY_CACHE_ENABLED=false DJL_OFFLINE=true \
+    DATABASE_USER="$DB_USER" DATABASE_PASSWORD="$dev_password" SERVER_ADDRESS=127.0.0.1 QUERY_CACHE_ENABLED=false DJL_OFFLINE=true \
     DJL_CACHE_DIR="$STACK_HOME/cache/djl" EMBEDDING_CACHE_DIR="$STACK_HOME/cache/embeddings" \
     nohup java -Xmx768m -jar "$jar" --spring.kafka.listener.auto-startup=false \
     > "$SEARCH_BENCH_DIR/embeddings-service.log" 2>&1 &
@@ -194,7 +195,8 @@ search_bench_java() {
   local module="$REPO/embeddings-service" mode=()
   [ "$1" = centres ] && { mode=(centres); shift; }
   local cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench.classpath")"
-  DATABASE_USER="$DB_USER" DATABASE_PASSWORD="$DB_PASSWORD" SERVICE_TOKEN="$(service_token)" java -Xmx1g -cp "$cp" \
+  local dev_password; dev_password="$(dev_db_password)" || exit 1
+  DATABASE_USER="$DB_USER" DATABASE_PASSWORD="$dev_password" SERVICE_TOKEN="$(service_token)" java -Xmx1g -cp "$cp" \
     io.tradingedu.embeddings.bench.SearchLatencyBench "${mode[@]}" "http://localhost:$SEARCH_BENCH_PORT" \
     "jdbc:postgresql://localhost:$PG_PORT/$SEARCH_BENCH_DB" "$@"
 }

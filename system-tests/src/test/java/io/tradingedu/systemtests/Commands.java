@@ -81,7 +81,8 @@ final class Commands {
     static void requireFree(int port, String forWhat) {
         if (listening(port)) {
             throw new IllegalStateException("port " + port + " (for " + forWhat + ") is taken: a leftover of an "
-                    + "aborted system-test run or another program; stop it");
+                    + "aborted system-test run or another program; stop it, or move every system-test port with "
+                    + "-Dsystemtests.port-offset=<n>");
         }
     }
 

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Short generated lessons (as deploy/local/lib/demo.sh makes the demo's): slides that teach an RSI rule, silent
@@ -30,16 +33,49 @@ final class Lessons {
     };
 
     private final Path ingestRoot;
+    /** Lessons being made in the background, by {@link #key}. */
+    private final Map<String, CompletableFuture<String>> prepared = new ConcurrentHashMap<>();
 
     Lessons(Path ingestRoot) {
         this.ingestRoot = ingestRoot;
     }
 
     /**
+     * Starts making lessons (label, seconds per slide) one after the other on a background thread, in the given
+     * order, so the scenarios find them made (e.g. while the services start) instead of waiting for ffmpeg.
+     */
+    void prepareInBackground(List<Map.Entry<String, Integer>> lessons) {
+        List<Runnable> steps = new ArrayList<>();
+        for (Map.Entry<String, Integer> lesson : lessons) {
+            CompletableFuture<String> made = new CompletableFuture<>();
+            if (prepared.putIfAbsent(key(lesson.getKey(), lesson.getValue()), made) == null) {
+                steps.add(() -> {
+                    try {
+                        made.complete(generate(lesson.getKey(), lesson.getValue()));
+                    } catch (RuntimeException e) {
+                        made.completeExceptionally(e);
+                    }
+                });
+            }
+        }
+        Thread.ofVirtual().name("lessons").start(() -> steps.forEach(Runnable::run));
+    }
+
+    /**
      * Writes {@code lessons/<label>.mp4} under the ingest root and answers its path relative to that root (what
      * {@code POST /ingest} takes). {@code slideSeconds} sets the length: longer slides make stage 2 run longer.
+     * A lesson prepared in the background is waited for.
      */
     String make(String label, int slideSeconds) {
+        CompletableFuture<String> made = prepared.get(key(label, slideSeconds));
+        return made != null ? SystemSuite.join(made) : generate(label, slideSeconds);
+    }
+
+    private static String key(String label, int slideSeconds) {
+        return label + "@" + slideSeconds;
+    }
+
+    private String generate(String label, int slideSeconds) {
         Path dir = ingestRoot.resolve("lessons");
         Path work = dir.resolve(label + ".parts");
         Path video = dir.resolve(label + ".mp4");

@@ -33,6 +33,14 @@ class PipelineFaultsIT {
     private static final int STAGES = 10;
     private static final Set<String> FINISHED = Set.of("completed", "failed", "cancelled");
 
+    /**
+     * The scenarios' lessons (label, seconds per slide: longer slides make stage 2 run longer), in the order they are
+     * ingested; made in the background while the services start.
+     */
+    private static final List<Map.Entry<String, Integer>> LESSONS = List.of(Map.entry("after-poison", 4),
+            Map.entry("orchestrator-killed", 10), Map.entry("kafka-down-1", 4), Map.entry("kafka-down-2", 4),
+            Map.entry("two-orchestrators-1", 4), Map.entry("two-orchestrators-2", 4), Map.entry("postgres-down", 8));
+
     private static SystemSuite suite;
     private static ServiceProcess orchestrator;
     private static ApiClient api;
@@ -50,10 +58,11 @@ class PipelineFaultsIT {
             ServiceProcess embeddings = suite.start("embeddings", "embeddings-service", SystemSuite.EMBEDDINGS_PORT,
                     Map.of());
             ServiceProcess apiService = suite.start("api", "api-service", SystemSuite.API_PORT, Map.of());
+            lessons = new Lessons(suite.paths().work().resolve("ingest"));
+            lessons.prepareInBackground(LESSONS);
             SystemSuite.awaitHealthy(backtesting, orchestrator, embeddings, apiService);
             api = suite.client(apiService);
             probe = new PipelineProbe(suite);
-            lessons = new Lessons(suite.paths().work().resolve("ingest"));
             // stage 9 backtests the lesson's strategy on the S&P 500 (fetched by stack.sh test / fetch-data)
             suite.client(backtesting).postFiles("/market-data?symbol=SPX&timeframe=1d",
                     Map.of("file", suite.paths().marketData().resolve("sp500-2000.csv"))).expect(200, 201);
@@ -63,9 +72,9 @@ class PipelineFaultsIT {
         }
     }
 
-    /** A short process-video lease with a frequent heartbeat, so a killed worker's stage is retried within 30 s. */
+    /** A short process-video lease with a frequent heartbeat, so a killed worker's stage is retried within 15 s. */
     private static Map<String, String> orchestratorSettings() {
-        return Map.of("PROCESS_VIDEO_LEASE", "30s", "MEDIA_WORK_HEARTBEAT", "5s");
+        return Map.of("PROCESS_VIDEO_LEASE", "15s", "MEDIA_WORK_HEARTBEAT", "3s");
     }
 
     @AfterAll
@@ -101,7 +110,7 @@ class PipelineFaultsIT {
     @Test
     @Order(2)
     void orchestratorKilledMidStageFinishesTheRunExactlyOnce() {
-        UUID media = ingest("orchestrator-killed", 15);
+        UUID media = ingest("orchestrator-killed", 10);
         followRun(media, Duration.ofMinutes(2), item -> "running".equals(stage(item, "process-video")
                 .path("status").asString()));
 

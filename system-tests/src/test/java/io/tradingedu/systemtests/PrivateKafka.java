@@ -70,8 +70,8 @@ final class PrivateKafka implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         String classpath = paths.kafkaLibs() + "/*";
-        String clusterId = Commands.run(Duration.ofMinutes(1), paths.java().toString(), "-cp", classpath,
-                "kafka.tools.StorageTool", "random-uuid").strip().lines().reduce((a, b) -> b).orElseThrow();
+        // what `kafka-storage.sh random-uuid` prints, without starting a JVM for it
+        String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
         Commands.run(Duration.ofMinutes(1), paths.java().toString(), "-cp", classpath, "kafka.tools.StorageTool",
                 "format", "-t", clusterId, "-c", home.resolve("server.properties").toString());
         start();

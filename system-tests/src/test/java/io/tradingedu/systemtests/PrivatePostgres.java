@@ -4,23 +4,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * A PostgreSQL 15 cluster of the tests' own (the local stack's binaries, with pgvector), under
  * {@code target/system/postgres}, on its own port: the tests stop and start it without touching the shared one.
- * As root (CI) it runs as the {@code postgres} user, as the local stack does. The database, role and password are
- * the suite's usual ones ({@code tradingedu}), so the services need only {@code DATABASE_URL}.
+ * As root (CI) it runs as the {@code postgres} user, as the local stack does. The database and role are the suite's
+ * usual ones ({@code tradingedu}); the role's password is new for every run, and only the cluster's own OS user gets in
+ * without it (through the socket), so nobody else on the machine can use the cluster while the suite runs.
  */
 final class PrivatePostgres implements AutoCloseable {
 
     static final String DATABASE = "tradingedu";
     static final String USER = "tradingedu";
-    static final String PASSWORD = "tradingedu";
+    static final String PASSWORD = randomPassword();
 
     private final SystemPaths paths;
     private final int port;
@@ -72,7 +75,8 @@ final class PrivatePostgres implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Commands.run(Duration.ofMinutes(2), java.util.Map.of(), Commands.asPostgres(
-                paths.pgBin().resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
+                paths.pgBin().resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
+                "--auth-local=trust", "--auth-host=scram-sha-256",
                 "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"));
         appendAsPostgres(data.resolve("postgresql.conf"), String.join("\n",
                 "listen_addresses = 'localhost'",
@@ -82,10 +86,9 @@ final class PrivatePostgres implements AutoCloseable {
                 "shared_buffers = 128MB",
                 "fsync = off",
                 "synchronous_commit = off",
-                "full_page_writes = off", ""));
-        appendAsPostgres(data.resolve("pg_hba.conf"), String.join("\n",
-                "host all all 127.0.0.1/32 scram-sha-256",
-                "host all all ::1/128 scram-sha-256", ""));
+                "full_page_writes = off",
+                // the socket's trust is for the server's own OS user alone
+                "unix_socket_permissions = 0700", ""));
         start();
         psql("postgres", "create role " + USER + " login password '" + PASSWORD + "'");
         psql("postgres", "create database " + DATABASE + " owner " + USER);
@@ -128,6 +131,12 @@ final class PrivatePostgres implements AutoCloseable {
         Commands.run(Duration.ofSeconds(30), java.util.Map.of(), Commands.asPostgres(
                 paths.pgBin().resolve("psql").toString(), "-h", socketDir.toString(), "-p", Integer.toString(port),
                 "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql));
+    }
+
+    private static String randomPassword() {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     private static void appendAsPostgres(Path file, String text) {

@@ -125,6 +125,23 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP: the process stays, frozen, doing nothing until {@link #thaw()} (or a kill). */
+    void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a frozen process goes on. */
+    void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (!alive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        Commands.run(Duration.ofSeconds(10), "kill", "-" + name, Long.toString(process.pid()));
+    }
+
     /** SIGTERM, then SIGKILL when it has not stopped within the grace period. */
     void stop() {
         if (process == null || !process.isAlive()) {

@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The private infrastructure (PostgreSQL, Kafka) and the services' processes of one test class, with the settings
@@ -15,20 +18,25 @@ import java.util.Map;
  * test JVM is stopped, so no process outlives the run.
  *
  * <p>Ports: PostgreSQL 15432, Kafka 19092 (controller 19093), backtesting 18001, orchestrator 18002, api 18003,
- * embeddings 18004; a second instance of a service takes its port + 10.
+ * embeddings 18004; a second instance of a service takes its port + 10; all of them moved by
+ * {@code systemtests.port-offset}.
  */
 final class SystemSuite implements AutoCloseable {
 
-    static final int POSTGRES_PORT = 15432;
-    static final int KAFKA_PORT = 19092;
-    static final int KAFKA_CONTROLLER_PORT = 19093;
-    static final int BACKTESTING_PORT = 18001;
-    static final int ORCHESTRATOR_PORT = 18002;
-    static final int API_PORT = 18003;
-    static final int EMBEDDINGS_PORT = 18004;
+    /** Added to every port below ({@code -Dsystemtests.port-offset=100}) when another program holds one of them. */
+    static final int PORT_OFFSET = Integer.getInteger("systemtests.port-offset", 0);
+    static final int POSTGRES_PORT = 15432 + PORT_OFFSET;
+    static final int KAFKA_PORT = 19092 + PORT_OFFSET;
+    static final int KAFKA_CONTROLLER_PORT = 19093 + PORT_OFFSET;
+    static final int BACKTESTING_PORT = 18001 + PORT_OFFSET;
+    static final int ORCHESTRATOR_PORT = 18002 + PORT_OFFSET;
+    static final int API_PORT = 18003 + PORT_OFFSET;
+    static final int EMBEDDINGS_PORT = 18004 + PORT_OFFSET;
     static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A thread per task: the tasks mostly wait (for a process, a port), whatever the number of cores. */
+    static final Executor SIDE_BY_SIDE = task -> Thread.ofVirtual().name("system-tests").start(task);
 
     private final SystemPaths paths;
     private final PrivatePostgres postgres;
@@ -52,8 +60,13 @@ final class SystemSuite implements AutoCloseable {
         SystemSuite suite = new SystemSuite(paths);
         Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
         try {
-            suite.postgres.create();
-            suite.kafka.create();
+            // independent of each other, and each mostly waits for a JVM or initdb: side by side
+            CompletableFuture<PrivateKafka> kafka = CompletableFuture.supplyAsync(suite.kafka::create, SIDE_BY_SIDE);
+            try {
+                suite.postgres.create();
+            } finally {
+                join(kafka);
+            }
             return suite;
         } catch (RuntimeException e) {
             suite.close();
@@ -106,8 +119,17 @@ final class SystemSuite implements AutoCloseable {
         return service;
     }
 
+    /** A client carrying the admin key, which api-service stores at start-up (every service then accepts it). */
     ApiClient client(ServiceProcess service) {
         return new ApiClient(service.url(), adminKey);
+    }
+
+    /**
+     * A client carrying the services' shared token (read and write), for a suite without api-service: API keys live in
+     * api-service's table, which then does not exist.
+     */
+    ApiClient serviceClient(ServiceProcess service) {
+        return new ApiClient(service.url(), serviceToken);
     }
 
     /** What every service gets: the private infrastructure, the peers' URLs, credentials, caches. */
@@ -150,10 +172,11 @@ final class SystemSuite implements AutoCloseable {
         }
         closed = true;
         List<RuntimeException> failures = new ArrayList<>();
-        List<ServiceProcess> started = new ArrayList<>(services.values());
-        java.util.Collections.reverse(started);
-        for (ServiceProcess service : started) {
-            run(service::stop, failures);
+        // each stops on its own (SIGTERM, grace, SIGKILL): side by side rather than one grace period after another
+        List<CompletableFuture<Void>> stopping = services.values().stream()
+                .map(service -> CompletableFuture.runAsync(service::stop, SIDE_BY_SIDE)).toList();
+        for (CompletableFuture<Void> stop : stopping) {
+            run(() -> join(stop), failures);
         }
         run(kafka::close, failures);
         run(postgres::close, failures);
@@ -168,6 +191,21 @@ final class SystemSuite implements AutoCloseable {
             RuntimeException first = failures.getFirst();
             failures.stream().skip(1).forEach(first::addSuppressed);
             throw first;
+        }
+    }
+
+    /** Waits for a step run on another thread; its failure is thrown as it was. */
+    static <T> T join(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

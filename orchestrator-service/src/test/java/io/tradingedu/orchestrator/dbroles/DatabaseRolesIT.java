@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -40,7 +41,8 @@ class DatabaseRolesIT {
 
     /** The local stack's developer role: the integration tests' login, a member of every service role. */
     private static final String DEV = "tradingedu";
-    private static final String DEV_PASSWORD = "tradingedu";
+    /** Its own cluster, so a password of its own: never the stack's, never a well-known one. */
+    private static final String DEV_PASSWORD = "dev-" + UUID.randomUUID();
     private static final String VIEW_READER = "te_view_reader";
     private static final String KEY_READER = "te_key_reader";
     private static final List<String> VIEW_READERS = List.of("te_api", "te_embeddings");
@@ -147,6 +149,21 @@ class DatabaseRolesIT {
     @Test
     @Order(5)
     void eachServiceMigratesAFreshDatabaseUnderItsOwnRole() throws SQLException {
+        // roles.sql made every service's schemas, empty and owned by its role, so that no service can create another's
+        // first; Flyway then migrates into them
+        List<String> expected = new ArrayList<>();
+        for (ServiceDatabase service : services) {
+            service.schemas().forEach(schema -> expected.add(schema + " " + service.role()));
+        }
+        assertThat(queryStrings("fresh", """
+                SELECT nspname || ' ' || nspowner::regrole FROM pg_namespace
+                WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public')
+                """)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(queryStrings("fresh", """
+                SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'public')
+                """)).isEmpty();
+
         for (ServiceDatabase service : services) {
             service.migrate(repo, cluster.url("fresh"), service.role(), passwords.get(service.role()));
         }

@@ -42,6 +42,9 @@ class OutboxRelayIT {
     private static final String BOOTSTRAP = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
     private static final String DATABASE = System.getenv().getOrDefault("OUTBOX_IT_DATABASE_URL",
             "jdbc:postgresql://localhost:5432/tradingedu");
+    /** The local stack's developer role; the stack generates its password (DATABASE_PASSWORD, docs/database.md). */
+    private static final String USER = System.getenv().getOrDefault("DATABASE_USER", "tradingedu");
+    private static final String PASSWORD = System.getenv().getOrDefault("DATABASE_PASSWORD", "tradingedu");
     /** The producer here refuses records above this size, as a broker's message.max.bytes would. */
     private static final int MAX_RECORD_BYTES = 20_000;
 
@@ -54,9 +57,9 @@ class OutboxRelayIT {
 
     @BeforeEach
     void migrateSchemaAndCreateTopic() throws Exception {
-        new JdbcTemplate(new DriverManagerDataSource(DATABASE, "tradingedu", "tradingedu"))
+        new JdbcTemplate(new DriverManagerDataSource(DATABASE, USER, PASSWORD))
                 .execute("CREATE SCHEMA " + schema);
-        dataSource = new DriverManagerDataSource(DATABASE + "?currentSchema=" + schema, "tradingedu", "tradingedu");
+        dataSource = new DriverManagerDataSource(DATABASE + "?currentSchema=" + schema, USER, PASSWORD);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute(resource("db/support/V0_1__messaging.sql"));
         jdbc.execute(resource("db/support/R__outbox_parking.sql"));

@@ -21,6 +21,9 @@ class ProcessedEventsIT {
 
     private static final String DATABASE = System.getenv().getOrDefault("OUTBOX_IT_DATABASE_URL",
             "jdbc:postgresql://localhost:5432/tradingedu");
+    /** The local stack's developer role; the stack generates its password (DATABASE_PASSWORD, docs/database.md). */
+    private static final String USER = System.getenv().getOrDefault("DATABASE_USER", "tradingedu");
+    private static final String PASSWORD = System.getenv().getOrDefault("DATABASE_PASSWORD", "tradingedu");
 
     private final String schema = "processed_it_" + UUID.randomUUID().toString().replace("-", "");
     private JdbcTemplate jdbc;
@@ -28,10 +31,9 @@ class ProcessedEventsIT {
 
     @BeforeEach
     void migrateSchema() throws IOException {
-        new JdbcTemplate(new DriverManagerDataSource(DATABASE, "tradingedu", "tradingedu"))
+        new JdbcTemplate(new DriverManagerDataSource(DATABASE, USER, PASSWORD))
                 .execute("CREATE SCHEMA " + schema);
-        var dataSource = new DriverManagerDataSource(DATABASE + "?currentSchema=" + schema, "tradingedu",
-                "tradingedu");
+        var dataSource = new DriverManagerDataSource(DATABASE + "?currentSchema=" + schema, USER, PASSWORD);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute(resource("db/support/V0_1__messaging.sql"));
         jdbc.execute(resource("db/support/R__outbox_parking.sql"));

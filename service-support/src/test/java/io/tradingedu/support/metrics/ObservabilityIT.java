@@ -64,6 +64,9 @@ class ObservabilityIT {
     static final String SERVICE_TOKEN = "observability-it-service-token-0123456789";
 
     private static final String DATABASE = "jdbc:postgresql://localhost:5432/tradingedu";
+    /** The local stack's developer role; the stack generates its password (DATABASE_PASSWORD, docs/database.md). */
+    private static final String USER = System.getenv().getOrDefault("DATABASE_USER", "tradingedu");
+    private static final String PASSWORD = System.getenv().getOrDefault("DATABASE_PASSWORD", "tradingedu");
     private static final String SCHEMA = "obs_it_" + UUID.randomUUID().toString().replace("-", "");
     private static final Logger log = LoggerFactory.getLogger(ObservabilityIT.class);
     /** One name for the whole test (a ${random.uuid} property would differ at each place it is read). */
@@ -88,10 +91,10 @@ class ObservabilityIT {
 
     @DynamicPropertySource
     static void privateSchema(DynamicPropertyRegistry registry) throws IOException {
-        JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(DATABASE, "tradingedu", "tradingedu"));
+        JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(DATABASE, USER, PASSWORD));
         admin.execute("CREATE SCHEMA " + SCHEMA);
         JdbcTemplate schema = new JdbcTemplate(new DriverManagerDataSource(DATABASE + "?currentSchema=" + SCHEMA,
-                "tradingedu", "tradingedu"));
+                USER, PASSWORD));
         for (String script : List.of("V0_1__messaging.sql", "R__outbox_parking.sql", "R__outbox_tracing.sql")) {
             schema.execute(resource("db/support/" + script));
         }
@@ -101,7 +104,7 @@ class ObservabilityIT {
 
     @AfterAll
     static void dropSchema() {
-        new JdbcTemplate(new DriverManagerDataSource(DATABASE, "tradingedu", "tradingedu"))
+        new JdbcTemplate(new DriverManagerDataSource(DATABASE, USER, PASSWORD))
                 .execute("DROP SCHEMA " + SCHEMA + " CASCADE");
     }
 

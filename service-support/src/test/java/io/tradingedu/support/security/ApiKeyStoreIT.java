@@ -18,7 +18,7 @@ class ApiKeyStoreIT {
 
     private static final TestKeys KEYS = new TestKeys();
     private static final DriverManagerDataSource DATABASE =
-            new DriverManagerDataSource(TestKeys.URL, "tradingedu", "tradingedu");
+            new DriverManagerDataSource(TestKeys.URL, TestKeys.USER, TestKeys.PASSWORD);
 
     @AfterAll
     static void cleanUp() {
@@ -55,7 +55,7 @@ class ApiKeyStoreIT {
             closedPort = probe.getLocalPort();
         }
         ApiKeyStore store = new ApiKeyStore(new DriverManagerDataSource(
-                "jdbc:postgresql://127.0.0.1:" + closedPort + "/tradingedu", "tradingedu", "tradingedu"),
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/tradingedu", TestKeys.USER, TestKeys.PASSWORD),
                 TestKeys.TABLE);
         BearerCredentials credentials = new BearerCredentials(store, "", null);
 

@@ -16,8 +16,11 @@ final class TestKeys {
 
     static final String TABLE = "security_it.api_key";
     static final String URL = "jdbc:postgresql://localhost:5432/tradingedu";
+    /** The local stack's developer role; the stack generates its password (DATABASE_PASSWORD, docs/database.md). */
+    static final String USER = System.getenv().getOrDefault("DATABASE_USER", "tradingedu");
+    static final String PASSWORD = System.getenv().getOrDefault("DATABASE_PASSWORD", "tradingedu");
 
-    private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(URL, "tradingedu", "tradingedu"));
+    private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(URL, USER, PASSWORD));
     private final List<UUID> created = new ArrayList<>();
 
     TestKeys() {

@@ -40,7 +40,8 @@ class StrategyGenerationIT {
     private final String keyword = "zq" + UUID.randomUUID().toString().substring(0, 8);
 
     private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
-            "jdbc:postgresql://localhost:5432/tradingedu", "tradingedu", "tradingedu"));
+            "jdbc:postgresql://localhost:5432/tradingedu", System.getenv().getOrDefault("DATABASE_USER", "tradingedu"),
+            System.getenv().getOrDefault("DATABASE_PASSWORD", "tradingedu")));
     private final LessonReader reader = new LessonReader(jdbc);
     private final StrategyStore store = new StrategyStore(jdbc);
     private final UUID media = UUID.randomUUID();
