@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradingedu.api.support.Paging;
 import io.tradingedu.support.web.Problems;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -36,16 +37,20 @@ class ApiKeyController {
     }
 
     /** A new key: {@code key} is the secret, shown in this answer only. */
-    record CreatedApiKey(UUID id, String name, String prefix, List<String> scopes, Instant createdAt, String key) {
+    record CreatedApiKey(UUID id, String name, String prefix, List<String> scopes, Instant createdAt,
+                         String createdBy, String key) {
     }
 
-    /** A key as listed: no secret, not even its hash. */
-    record ApiKeyView(UUID id, String name, String prefix, List<String> scopes, Instant createdAt,
+    /**
+     * A key as listed: no secret, not even its hash. {@code createdBy} names the credential that created it
+     * ({@code api-key:<name>}, {@code jwt:<subject>}, {@code SECURITY_BOOTSTRAP_ADMIN_KEY}); null for older keys.
+     */
+    record ApiKeyView(UUID id, String name, String prefix, List<String> scopes, Instant createdAt, String createdBy,
                       Instant revokedAt) {
 
         static ApiKeyView of(ApiKeyRepository.StoredApiKey key) {
             return new ApiKeyView(key.id(), key.name(), key.prefix(), key.scopes(), key.createdAt(),
-                    key.revokedAt());
+                    key.createdBy(), key.revokedAt());
         }
     }
 
@@ -54,17 +59,20 @@ class ApiKeyController {
             description = "name: 1 to 100 printable characters; scopes: one or more of read, write, admin (admin "
                     + "implies write, write implies read). 201 with the key; 400 naming the field, or when "
                     + "1,000 keys are active. Send it as 'Authorization: Bearer <key>'.")
-    ResponseEntity<CreatedApiKey> create(@RequestBody CreateApiKey request) {
-        ApiKeyService.Created created = keys.create(request.name(), request.scopes());
+    ResponseEntity<CreatedApiKey> create(@RequestBody CreateApiKey request, Principal caller) {
+        ApiKeyService.Created created = keys.create(request.name(), request.scopes(),
+                caller == null ? null : caller.getName());
         ApiKeyRepository.StoredApiKey key = created.key();
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
                         .path("/admin/api_keys/{id}").buildAndExpand(key.id()).toUri())
                 .body(new CreatedApiKey(key.id(), key.name(), key.prefix(), key.scopes(), key.createdAt(),
-                        created.token()));
+                        key.createdBy(), created.token()));
     }
 
     @GetMapping("/admin/api_keys")
-    @Operation(summary = "API keys, newest first, revoked ones included (with revoked_at); no secrets")
+    @Operation(summary = "API keys, newest first, revoked ones included (with revoked_at); no secrets",
+            description = "created_by names the credential that created each key (api-key:<name>, jwt:<subject>, "
+                    + "SECURITY_BOOTSTRAP_ADMIN_KEY); null for keys created before it was recorded.")
     Paging.Page<ApiKeyView> list(@Parameter(description = "1 to 200") @RequestParam(defaultValue = "50") int limit,
                                  @RequestParam(defaultValue = "0") int skip) {
         Paging.Page<ApiKeyRepository.StoredApiKey> page = keys.list(new Paging(skip, limit));

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApiKeyRepository {
 
-    private static final String COLUMNS = "id, name, prefix, scopes, created_at, revoked_at";
+    private static final String COLUMNS = "id, name, prefix, scopes, created_at, created_by, revoked_at";
 
     private final JdbcClient jdbc;
 
@@ -26,15 +26,18 @@ class ApiKeyRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores the key's hash and display prefix; false when a key with the same hash exists already. */
-    boolean insert(UUID id, String name, String token, List<Scope> scopes, Instant createdAt) {
+    /**
+     * Stores the key's hash and display prefix, and who created it; false when a key with the same hash exists
+     * already.
+     */
+    boolean insert(UUID id, String name, String token, List<Scope> scopes, Instant createdAt, String createdBy) {
         return jdbc.sql("""
-                        INSERT INTO access.api_key (id, name, prefix, token_hash, scopes, created_at)
-                        VALUES (:id, :name, :prefix, :hash, CAST(:scopes AS text[]), :created)
+                        INSERT INTO access.api_key (id, name, prefix, token_hash, scopes, created_at, created_by)
+                        VALUES (:id, :name, :prefix, :hash, CAST(:scopes AS text[]), :created, :createdBy)
                         ON CONFLICT (token_hash) DO NOTHING""")
                 .param("id", id).param("name", name).param("prefix", ApiKeys.displayPrefix(token))
                 .param("hash", ApiKeys.hash(token)).param("scopes", arrayLiteral(scopes))
-                .param("created", Timestamp.from(createdAt))
+                .param("created", Timestamp.from(createdAt)).param("createdBy", createdBy)
                 .update() == 1;
     }
 
@@ -76,7 +79,7 @@ class ApiKeyRepository {
     private static StoredApiKey row(ResultSet rs, int row) throws SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new StoredApiKey(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("prefix"),
-                labels(rs.getArray("scopes")), rs.getTimestamp("created_at").toInstant(),
+                labels(rs.getArray("scopes")), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
                 revoked == null ? null : revoked.toInstant());
     }
 
@@ -93,7 +96,8 @@ class ApiKeyRepository {
         return "{" + String.join(",", scopes.stream().map(Scope::label).toList()) + "}";
     }
 
+    /** @param createdBy the creating credential's name; null for keys made before it was recorded */
     record StoredApiKey(UUID id, String name, String prefix, List<String> scopes, Instant createdAt,
-                        Instant revokedAt) {
+                        String createdBy, Instant revokedAt) {
     }
 }

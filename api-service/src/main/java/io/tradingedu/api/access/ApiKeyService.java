@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ApiKeyService {
 
     static final int MAX_NAME_LENGTH = 100;
+    /** As the column's check (V4__api_key_created_by.sql). */
+    static final int MAX_CREATED_BY_LENGTH = 300;
     private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
 
     private final ApiKeyRepository keys;
@@ -38,8 +40,9 @@ class ApiKeyService {
     record Created(ApiKeyRepository.StoredApiKey key, String token) {
     }
 
+    /** @param createdBy the name of the credential asking (e.g. {@code api-key:ops}, {@code jwt:alice}) */
     @Transactional
-    Created create(String name, List<String> scopes) {
+    Created create(String name, List<String> scopes, String createdBy) {
         String checkedName = checkName(name);
         List<Scope> checkedScopes = checkScopes(scopes);
         keys.lockForCreation();
@@ -50,14 +53,22 @@ class ApiKeyService {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String token = ApiKeys.generate();
-        if (!keys.insert(id, checkedName, token, checkedScopes, now)) {
+        String creator = createdBy(createdBy);
+        if (!keys.insert(id, checkedName, token, checkedScopes, now, creator)) {
             // 256 random bits do not collide; if they ever did, the caller asks again
             throw new IllegalStateException("a generated API key collided with a stored one");
         }
-        log.info("API key {} '{}' created with scopes {}", ApiKeys.displayPrefix(token), checkedName,
-                checkedScopes.stream().map(Scope::label).toList());
+        log.info("API key {} '{}' created with scopes {} by {}", ApiKeys.displayPrefix(token), checkedName,
+                checkedScopes.stream().map(Scope::label).toList(), creator);
         return new Created(new ApiKeyRepository.StoredApiKey(id, checkedName, ApiKeys.displayPrefix(token),
-                checkedScopes.stream().map(Scope::label).toList(), now, null), token);
+                checkedScopes.stream().map(Scope::label).toList(), now, creator, null), token);
+    }
+
+    /** Anonymous only when security is off; a name past the column's bound (a long JWT subject) is cut. */
+    private static String createdBy(String caller) {
+        String name = caller == null || caller.isBlank() ? "anonymous (security off)" : caller.strip();
+        return name.codePointCount(0, name.length()) <= MAX_CREATED_BY_LENGTH ? name
+                : name.substring(0, name.offsetByCodePoints(0, MAX_CREATED_BY_LENGTH - 1)) + "…";
     }
 
     Paging.Page<ApiKeyRepository.StoredApiKey> list(Paging paging) {

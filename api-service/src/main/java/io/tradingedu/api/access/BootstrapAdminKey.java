@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 class BootstrapAdminKey implements ApplicationRunner {
 
     static final String NAME = "bootstrap-admin";
+    /** Who the listing says made it: the setting it came from. */
+    static final String CREATED_BY = "SECURITY_BOOTSTRAP_ADMIN_KEY";
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdminKey.class);
 
     private final ApiKeyRepository keys;
@@ -41,7 +43,7 @@ class BootstrapAdminKey implements ApplicationRunner {
             return;
         }
         boolean stored = keys.insert(UUID.randomUUID(), NAME, token, List.of(Scope.ADMIN),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                clock.instant().truncatedTo(ChronoUnit.MICROS), CREATED_BY);
         log.info(stored ? "bootstrap admin key {} stored (SECURITY_BOOTSTRAP_ADMIN_KEY)"
                 : "bootstrap admin key {} is stored already", ApiKeys.displayPrefix(token));
     }

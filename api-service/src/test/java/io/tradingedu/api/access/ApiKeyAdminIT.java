@@ -87,6 +87,7 @@ class ApiKeyAdminIT {
         assertThat(key.path("prefix").asString()).isEqualTo(secret.substring(0, 8));
         assertThat(key.path("scopes").toString()).isEqualTo("[\"read\",\"write\"]");
         assertThat(key.path("created_at").asString()).isNotBlank();
+        assertThat(key.path("created_by").asString()).isEqualTo("api-key:bootstrap-admin");
         String id = key.path("id").asString();
         assertThat(created.getHeaders().getLocation()).hasToString("http://localhost:" + port + "/admin/api_keys/" + id);
         // only the hash is stored
@@ -108,6 +109,8 @@ class ApiKeyAdminIT {
         assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(2);
         JsonNode item = find(page, id);
         assertThat(item.path("name").asString()).isEqualTo("dashboard reader");
+        // who made it: the credential that called, here the bootstrap admin key
+        assertThat(item.path("created_by").asString()).isEqualTo("api-key:bootstrap-admin");
         assertThat(item.has("key")).isFalse();
         assertThat(item.path("revoked_at").isNull()).isTrue();
 
@@ -165,10 +168,10 @@ class ApiKeyAdminIT {
         ApiKeyService capped = new ApiKeyService(repository, new ApiKeyProperties("", (int) active + 1),
                 Clock.systemUTC());
 
-        ApiKeyService.Created first = capped.create("cap probe", List.of("read"));
+        ApiKeyService.Created first = capped.create("cap probe", List.of("read"), "test");
         OWN_HASHES.add(ApiKeys.hash(first.token()));
 
-        assertThatThrownBy(() -> capped.create("one too many", List.of("read")))
+        assertThatThrownBy(() -> capped.create("one too many", List.of("read"), "test"))
                 .isInstanceOf(TooManyApiKeysException.class)
                 .hasMessage("at most " + (active + 1) + " API keys may be active at once; revoke one first "
                         + "(DELETE /admin/api_keys/{id})");
@@ -197,9 +200,10 @@ class ApiKeyAdminIT {
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
         }
         assertThat(rowsWithHash(shared)).isEqualTo(1);
-        Map<String, Object> row = jdbc.queryForMap("SELECT name, scopes::text AS scopes FROM access.api_key "
-                + "WHERE token_hash = ?", (Object) ApiKeys.hash(shared));
-        assertThat(row).containsEntry("name", "bootstrap-admin").containsEntry("scopes", "{admin}");
+        Map<String, Object> row = jdbc.queryForMap("SELECT name, scopes::text AS scopes, created_by FROM "
+                + "access.api_key WHERE token_hash = ?", (Object) ApiKeys.hash(shared));
+        assertThat(row).containsEntry("name", "bootstrap-admin").containsEntry("scopes", "{admin}")
+                .containsEntry("created_by", "SECURITY_BOOTSTRAP_ADMIN_KEY");
     }
 
     @Test

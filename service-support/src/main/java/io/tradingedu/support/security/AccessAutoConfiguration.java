@@ -2,6 +2,7 @@ package io.tradingedu.support.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -124,15 +128,27 @@ public class AccessAutoConfiguration {
         private static JwtDecoder jwtDecoder(AccessProperties.Jwt jwt) {
             return new SupplierJwtDecoder(() -> {
                 NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
-                List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-                validators.add(JwtValidators.createDefaultWithIssuer(jwt.issuerUri()));
-                if (!jwt.audience().isEmpty()) {
-                    validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                            audience -> audience != null && audience.contains(jwt.audience())));
-                }
-                decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+                decoder.setJwtValidator(jwtValidator(jwt));
                 return decoder;
             });
+        }
+
+        /**
+         * Signature aside, what a token must hold: this issuer, a time window that includes now, an expiry at all
+         * (Spring accepts a token without {@code exp}, which would then be good forever), and the audience when
+         * one is configured.
+         */
+        static OAuth2TokenValidator<Jwt> jwtValidator(AccessProperties.Jwt jwt) {
+            List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+            validators.add(JwtValidators.createDefaultWithIssuer(jwt.issuerUri()));
+            validators.add(token -> token.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                            "the token has no expiry (exp claim)", null)));
+            if (!jwt.audience().isEmpty()) {
+                validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(jwt.audience())));
+            }
+            return new DelegatingOAuth2TokenValidator<>(validators);
         }
 
         /**
@@ -163,6 +179,7 @@ public class AccessAutoConfiguration {
                     properties.jwt().enabled() ? "from " + properties.jwt().issuerUri() : "off",
                     properties.publicReads() ? "OPEN to everyone (SECURITY_PUBLIC_READS=true)" : "need the read scope",
                     properties.cors().allowedOrigins().isEmpty() ? "none" : properties.cors().allowedOrigins());
+            properties.jwt().audienceWarning().ifPresent(log::warn);
         }
 
         private static void warnOpen() {
@@ -212,12 +229,30 @@ public class AccessAutoConfiguration {
     static final class ProblemCorsProcessor extends DefaultCorsProcessor {
 
         @Override
+        public boolean processRequest(CorsConfiguration config, HttpServletRequest request,
+                                      HttpServletResponse response) throws IOException {
+            // Spring hands the refusal only the response: it carries the request along for the problem
+            return super.processRequest(config, request, new RequestBoundResponse(request, response));
+        }
+
+        @Override
         protected void rejectRequest(ServerHttpResponse response) throws IOException {
-            if (response instanceof ServletServerHttpResponse servlet) {
-                AccessProblems.originRefused(servlet.getServletResponse());
+            if (response instanceof ServletServerHttpResponse servlet
+                    && servlet.getServletResponse() instanceof RequestBoundResponse bound) {
+                AccessProblems.originRefused(bound.request, bound);
             } else {
                 super.rejectRequest(response);
             }
+        }
+    }
+
+    private static final class RequestBoundResponse extends HttpServletResponseWrapper {
+
+        private final HttpServletRequest request;
+
+        RequestBoundResponse(HttpServletRequest request, HttpServletResponse response) {
+            super(response);
+            this.request = request;
         }
     }
 }

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The RFC 9457 problems of the security filters, which answer before any controller advice could: 401 with
  * {@code WWW-Authenticate: Bearer} (RFC 6750), 403 naming the scope needed, 503 when a credential cannot be checked
- * now. Never a stack trace, never the credential.
+ * now. Never a stack trace, never the credential. A refused request's body is never read: the connection is closed
+ * after the answer instead.
  */
 final class AccessProblems {
 
@@ -63,8 +64,8 @@ final class AccessProblems {
     }
 
     /** A cross-origin request or preflight from an origin not in CORS_ALLOWED_ORIGINS. */
-    static void originRefused(HttpServletResponse response) throws IOException {
-        write(null, response, HttpStatus.FORBIDDEN, "cors-origin-refused", "Origin not allowed",
+    static void originRefused(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "cors-origin-refused", "Origin not allowed",
                 "requests from this origin are not allowed: add it to CORS_ALLOWED_ORIGINS to let its web pages "
                         + "call this service", Map.of());
     }
@@ -86,10 +87,21 @@ final class AccessProblems {
             problem.put("instance", request.getRequestURI());
         }
         problem.putAll(extra);
+        if (request != null && hasBody(request)) {
+            // the body is not wanted: closing stops the container reading and discarding it, however large it is
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+        byte[] body = JSON.writeValueAsBytes(problem);
+        // delimited by its length, not by the end of a connection that may yet take a while to close
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
         response.flushBuffer();
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     /** A header's quoted-string may not hold a quote or backslash unescaped. */

@@ -1,8 +1,10 @@
 package io.tradingedu.support.security;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -41,6 +43,14 @@ public record AccessProperties(Boolean enabled, String serviceToken, Boolean pub
                     + MIN_SERVICE_TOKEN_LENGTH + " characters; it has " + serviceToken.length()
                     + " (e.g. openssl rand -hex 32)");
         }
+        if (!serviceToken.isEmpty() && (serviceToken.length() > BearerAuthenticationFilter.MAX_TOKEN_LENGTH
+                || !BearerAuthenticationFilter.TOKEN.matcher(serviceToken).matches())) {
+            // the value itself is not repeated: it is a secret
+            throw new IllegalArgumentException("security.service-token (SERVICE_TOKEN) can never be sent as "
+                    + "'Authorization: Bearer <token>': use letters, digits and - . _ ~ + / only (trailing = "
+                    + "allowed), at most " + BearerAuthenticationFilter.MAX_TOKEN_LENGTH
+                    + " characters (e.g. openssl rand -hex 32)");
+        }
         if (serviceToken.startsWith(ApiKeys.PREFIX)) {
             throw new IllegalArgumentException("security.service-token (SERVICE_TOKEN) must not start with '"
                     + ApiKeys.PREFIX + "': that prefix marks API keys");
@@ -62,26 +72,60 @@ public record AccessProperties(Boolean enabled, String serviceToken, Boolean pub
 
     /**
      * @param issuerUri the issuer whose {@code /.well-known/openid-configuration} names its keys
-     *                  (SECURITY_JWT_ISSUER_URI, e.g. {@code https://sso.example.org/realms/trading}); empty = off
-     * @param audience  when set, a token's {@code aud} must contain it (SECURITY_JWT_AUDIENCE)
+     *                  (SECURITY_JWT_ISSUER_URI, e.g. {@code https://sso.example.org/realms/trading}); empty = off;
+     *                  https, or plain http on a loopback host only
+     * @param audience  when set, a token's {@code aud} must contain it (SECURITY_JWT_AUDIENCE); when not, a warning
+     *                  is logged at start-up
      */
     public record Jwt(String issuerUri, String audience) {
+
+        private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
         public Jwt {
             issuerUri = issuerUri == null ? "" : issuerUri.strip();
             audience = audience == null ? "" : audience.strip();
             if (!issuerUri.isEmpty()) {
-                URI uri = URI.create(issuerUri);
+                URI uri;
+                try {
+                    uri = new URI(issuerUri);
+                } catch (URISyntaxException e) {
+                    throw new IllegalArgumentException("security.jwt.issuer-uri (SECURITY_JWT_ISSUER_URI) must be an "
+                            + "https URL; got '" + issuerUri + "'");
+                }
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
                     throw new IllegalArgumentException("security.jwt.issuer-uri (SECURITY_JWT_ISSUER_URI) must be an "
-                            + "http(s) URL; got '" + issuerUri + "'");
+                            + "https URL; got '" + issuerUri + "'");
+                }
+                // the issuer's keys decide who is who: fetched over plain HTTP, anyone on the path could swap them
+                if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+                    throw new IllegalArgumentException("security.jwt.issuer-uri (SECURITY_JWT_ISSUER_URI) must use "
+                            + "https (plain http only on this machine: localhost, 127.x.x.x, [::1]); got '"
+                            + issuerUri + "'");
                 }
             }
         }
 
         boolean enabled() {
             return !issuerUri.isEmpty();
+        }
+
+        /**
+         * Without an audience, a token the issuer made for any other client of the realm is accepted too; that is a
+         * choice (one realm per suite), so it is warned about, not refused.
+         */
+        Optional<String> audienceWarning() {
+            return enabled() && audience.isEmpty()
+                    ? Optional.of("JWTs of " + issuerUri + " are accepted whatever their audience (aud): set "
+                    + "SECURITY_JWT_AUDIENCE to the client id the issuer puts in tokens for this suite, so that "
+                    + "tokens it made for other applications are refused")
+                    : Optional.empty();
+        }
+
+        /** Named loopback only: a host name is not looked up to decide this. */
+        private static boolean isLoopback(String host) {
+            String name = host.toLowerCase(Locale.ROOT);
+            return name.equals("localhost") || name.equals("[::1]") || LOOPBACK_IPV4.matcher(name).matches();
         }
     }
 

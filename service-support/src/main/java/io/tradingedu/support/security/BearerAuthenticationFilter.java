@@ -25,8 +25,8 @@ final class BearerAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(BearerAuthenticationFilter.class);
     /** RFC 6750's b64token; longer than any JWT a sane issuer signs is refused unread. */
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
-    private static final int MAX_TOKEN_LENGTH = 16 * 1024;
+    static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+    static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
     private final BearerCredentials credentials;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();

@@ -1,6 +1,8 @@
 package io.tradingedu.support.security;
 
+import com.nimbusds.jose.RemoteKeySourceException;
 import io.tradingedu.support.outage.TransientFailures;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.EnumSet;
 import java.util.List;
@@ -77,6 +79,23 @@ class BearerCredentials {
         return new Credential(Credential.Kind.API_KEY, "api-key:" + key.name(), key.scopes());
     }
 
+    /** The issuer's metadata or keys could not be fetched: the token may well be good. */
+    private static CredentialCheckException issuerUnreachable(RuntimeException e) {
+        log.warn("a JWT could not be checked, the issuer is unreachable: {}", e.getMessage());
+        return CredentialCheckException.unavailable("the token cannot be checked: its issuer is unreachable; "
+                + "try again in a few seconds", e);
+    }
+
+    /** Whether fetching the issuer's keys failed (network, or an unreadable key set), not the token itself. */
+    private static boolean fetchFailed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RemoteKeySourceException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Credential jwt(String token) {
         Jwt jwt;
         try {
@@ -89,11 +108,16 @@ class BearerCredentials {
         } catch (BadJwtException e) {
             throw CredentialCheckException.refused("the token is not valid: its signature, form or claims were "
                     + "refused");
-        } catch (JwtDecoderInitializationException | JwtException e) {
-            // the issuer's metadata or keys could not be fetched: the token may well be good
-            log.warn("a JWT could not be checked, the issuer is unreachable: {}", e.getMessage());
-            throw CredentialCheckException.unavailable("the token cannot be checked: its issuer is unreachable; "
-                    + "try again in a few seconds", e);
+        } catch (JwtDecoderInitializationException e) {
+            throw issuerUnreachable(e);
+        } catch (JwtException e) {
+            // Spring reports a JOSE failure on a crafted token and a failed key fetch alike; only the latter may be
+            // a good token that cannot be checked now
+            if (fetchFailed(e)) {
+                throw issuerUnreachable(e);
+            }
+            throw CredentialCheckException.refused("the token is not valid: its signature, form or claims were "
+                    + "refused");
         }
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         jwtScopes.convert(jwt).forEach(authority -> {

@@ -41,7 +41,7 @@ final class BodyTooLargeProblem {
         return fields;
     }
 
-    private static String bytes(long n) {
+    static String bytes(long n) {
         String readable;
         if (n >= DataSize.ofGigabytes(1).toBytes() && n % DataSize.ofGigabytes(1).toBytes() == 0) {
             readable = n / DataSize.ofGigabytes(1).toBytes() + " GB";

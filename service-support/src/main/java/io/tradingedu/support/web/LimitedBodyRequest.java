@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A request whose body stream counts what is read and fails with {@link RequestBodyTooLargeException} as soon as the
  * count passes the limit, so a chunked body (no Content-Length to check up front) is still cut off at the limit, not
- * after it has been read whole. Multipart bodies are parsed by the container from its own stream and are bounded by
- * {@code spring.servlet.multipart.max-request-size}, which the upload endpoints' limits equal.
+ * after it has been read whole. Multipart bodies are parsed by the container from its own stream, never through this
+ * wrapper: {@link RequestBodyLimitFilter} admits them only where an upload endpoint's limit allows it.
  */
 final class LimitedBodyRequest extends HttpServletRequestWrapper {
 

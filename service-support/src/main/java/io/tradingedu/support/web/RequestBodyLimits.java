@@ -7,7 +7,10 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-/** The body limit of a request: the first configured endpoint whose method and path match, else the default. */
+/**
+ * The body limit of a request: the first configured endpoint whose method and path match, else the default. Only the
+ * configured endpoints take uploads; a multipart body anywhere else is refused ({@link RequestBodyLimitFilter}).
+ */
 final class RequestBodyLimits {
 
     private final long defaultMax;
@@ -23,14 +26,14 @@ final class RequestBodyLimits {
                 .toList();
     }
 
-    long maxFor(HttpServletRequest request) {
+    Limit limitFor(HttpServletRequest request) {
         PathContainer path = PathContainer.parsePath(pathWithinApplication(request));
         for (Rule rule : rules) {
             if ((rule.method() == null || rule.method().equals(request.getMethod())) && rule.path().matches(path)) {
-                return rule.max();
+                return new Limit(rule.max(), true);
             }
         }
-        return defaultMax;
+        return new Limit(defaultMax, false);
     }
 
     /** The path without the context path, also when a trusted X-Forwarded-Prefix has been put in front of both. */
@@ -40,6 +43,10 @@ final class RequestBodyLimits {
         String path = context != null && !context.isEmpty() && uri.startsWith(context)
                 ? uri.substring(context.length()) : uri;
         return path.isEmpty() ? "/" : path;
+    }
+
+    /** @param endpoint whether a configured endpoint rule set it (an upload endpoint), not the default */
+    record Limit(long max, boolean endpoint) {
     }
 
     private record Rule(String method, PathPattern path, long max) {

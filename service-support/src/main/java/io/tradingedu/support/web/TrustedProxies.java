@@ -13,8 +13,13 @@ import java.util.regex.Pattern;
  */
 final class TrustedProxies {
 
-    /** A literal IPv4 or IPv6 address; anything else would make InetAddress look the name up. */
-    private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
+    /** Dotted-quad IPv4; each part is checked to be at most 255. */
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /**
+     * The characters of an IPv6 literal (with an IPv4 tail), starting as InetAddress expects of a literal; it must
+     * hold a colon as well.
+     */
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:][0-9a-fA-F:.]*");
 
     private final List<Range> ranges;
 
@@ -76,14 +81,21 @@ final class TrustedProxies {
         return new Range(entry, address.length, new BigInteger(1, address).and(mask), mask);
     }
 
-    /** The address bytes (4 or 16), an IPv4-mapped IPv6 address as IPv4; null when the text is no literal address. */
+    /**
+     * The address bytes (4 or 16, an IPv4-mapped IPv6 address as IPv4); null when the text is no literal address.
+     * InetAddress looks up in DNS whatever it cannot parse as an address, so it only ever sees IPv6 literals (with a
+     * colon, which it never looks up); dotted IPv4 is parsed here, and a word like {@code cafe} is no address.
+     */
     private static byte[] literal(String text) {
         String host = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
         int zone = host.indexOf('%');
         if (zone >= 0) {
             host = host.substring(0, zone);
         }
-        if (host.isEmpty() || !LITERAL.matcher(host).matches()) {
+        if (IPV4.matcher(host).matches()) {
+            return ipv4(host);
+        }
+        if (host.indexOf(':') < 0 || !IPV6.matcher(host).matches()) {
             return null;
         }
         try {
@@ -91,6 +103,19 @@ final class TrustedProxies {
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    private static byte[] ipv4(String host) {
+        String[] parts = host.split("\\.");
+        byte[] address = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int octet = Integer.parseInt(parts[i]);
+            if (octet > 255) {
+                return null;
+            }
+            address[i] = (byte) octet;
+        }
+        return address;
     }
 
     private record Range(String text, int length, BigInteger network, BigInteger mask) {

@@ -5,13 +5,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.server.autoconfigure.servlet.ForwardedHeaderFilterCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.ForwardedHeaderFilter;
 
 /**
@@ -35,6 +41,9 @@ public class WebEdgeAutoConfiguration {
     /** Right after: limits match the path within the application, with or without a forwarded prefix. */
     static final int BODY_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
+    private static final String MULTIPART_MAX_REQUEST_SIZE = "spring.servlet.multipart.max-request-size";
+    private static final DataSize DEFAULT_MULTIPART_MAX_REQUEST_SIZE = DataSize.ofMegabytes(10);
+
     // typed as Boot's own registration so that its @ConditionalOnMissingFilterBean(ForwardedHeaderFilter) sees it
     @Bean
     @ConditionalOnProperty(name = "server.forward-headers-strategy", havingValue = "framework")
@@ -51,16 +60,35 @@ public class WebEdgeAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestLimitsProperties properties) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(new RequestBodyLimits(properties)));
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestLimitsProperties properties,
+                                                                          Environment environment) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(new RequestBodyLimits(properties), multipartMax(environment)));
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(BODY_LIMIT_ORDER);
         return registration;
     }
 
+    /** What bounds the container's multipart parse: Boot's {@code max-request-size} (10 MB unless set; -1 = none). */
+    private static long multipartMax(Environment environment) {
+        return Binder.get(environment).bind(MULTIPART_MAX_REQUEST_SIZE, DataSize.class)
+                .orElse(DEFAULT_MULTIPART_MAX_REQUEST_SIZE).toBytes();
+    }
+
     @Bean
     RequestBodyLimitAdvice requestBodyLimitAdvice() {
         return new RequestBodyLimitAdvice();
+    }
+
+    /** A refused request's body is dropped with its connection, not read to its end ({@link UnreadBodyValve}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.apache.catalina.startup.Tomcat",
+            "org.springframework.boot.tomcat.TomcatContextCustomizer"})
+    static class TomcatEdge {
+
+        @Bean
+        TomcatContextCustomizer unreadBodyValve() {
+            return context -> context.getPipeline().addValve(new UnreadBodyValve());
+        }
     }
 }

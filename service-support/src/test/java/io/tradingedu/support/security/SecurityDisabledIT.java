@@ -13,18 +13,25 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** SECURITY_ENABLED=false: every endpoint answers anyone, and the service says so loudly when it starts. */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = SecurityIT.Service.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"outbox.relay.enabled=false", "logging.structured.format.console=",
-                "spring.datasource.url=" + TestKeys.URL, "security.enabled=false"})
+                "security.enabled=false"})
 class SecurityDisabledIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Value("${local.server.port}")
     int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestKeys.URL);
+    }
 
     @Test
     void everythingIsOpenAndTheStartUpLogSaysSoLoudly(CapturedOutput output) throws Exception {

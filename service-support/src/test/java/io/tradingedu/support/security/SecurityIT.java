@@ -2,6 +2,7 @@ package io.tradingedu.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingedu.support.web.RawHttp;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -33,11 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = SecurityIT.Service.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"outbox.relay.enabled=false", "logging.structured.format.console=",
-                "spring.datasource.url=" + TestKeys.URL,
                 "security.service-token=" + SecurityIT.SERVICE_TOKEN,
                 "security.api-key-table=" + TestKeys.TABLE,
                 "security.read-only-posts=/things/search", "security.jwt.audience=tradingedu",
-                "security.cors.allowed-origins=https://dashboard.example.org"})
+                "security.cors.allowed-origins=https://dashboard.example.org",
+                // as api-service: Tomcat alone would read a refused body to its end, however long
+                "server.tomcat.max-swallow-size=-1"})
 class SecurityIT {
 
     static final String SERVICE_TOKEN = "test-service-token-0123456789abcdef";
@@ -52,6 +54,7 @@ class SecurityIT {
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("security.jwt.issuer-uri", ISSUER::issuer);
+        registry.add("spring.datasource.url", () -> TestKeys.URL);
     }
 
     @AfterAll
@@ -175,6 +178,7 @@ class SecurityIT {
     @Test
     void expiredForeignAndForgedJwtsAreRefused() throws Exception {
         Map<String, String> tokens = Map.of("expired", ISSUER.expiredToken("write"),
+                "without expiry", ISSUER.tokenWithoutExpiry("write"),
                 "other issuer", ISSUER.tokenOfAnotherIssuer("write"), "forged", ISSUER.forgedToken("write"),
                 "other audience", ISSUER.tokenFor("another-client", "write"));
         for (Map.Entry<String, String> token : tokens.entrySet()) {
@@ -195,6 +199,51 @@ class SecurityIT {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("line 1\nline 2\n");
+    }
+
+    @Test
+    void aJwtWithoutExpiryIsRefusedSayingSo() throws Exception {
+        HttpResponse<String> answer = send("GET", "/things", ISSUER.tokenWithoutExpiry("read"), Map.of());
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(answer.body()).path("detail").asString())
+                .isEqualTo("the token is not valid: the token has no expiry (exp claim)");
+    }
+
+    // ---- refused requests with an endless body ------------------------------------------------------------------
+
+    /** Chunked, so that the body limits let it through to the security layer, and never ending. */
+    @Test
+    void aRefusedRequestsEndlessBodyIsNotReadToItsEnd() throws Exception {
+        Map<String, String> refusals = Map.of("401 no credential", "Content-Type: application/json",
+                "403 scope", "Authorization: Bearer " + KEYS.key("read"),
+                "403 origin", "Origin: https://evil.example");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            try (RawHttp connection = RawHttp.connect(port)) {
+                RawHttp.Answer answer = connection.head("POST /things HTTP/1.1", "Host: localhost",
+                        refusal.getValue(), "Transfer-Encoding: chunked").chunk(new byte[1000]).answer();
+
+                assertThat(answer.status()).as(refusal.getKey())
+                        .isEqualTo(Integer.parseInt(refusal.getKey().substring(0, 3)));
+                assertThat(answer.headers()).as(refusal.getKey()).containsEntry("connection", "close");
+                assertThat(answer.body()).as(refusal.getKey()).contains("\"status\":" + answer.status());
+                long sent = connection.sendsUntilClosed(256L * 1024 * 1024);
+                assertThat(sent).as(refusal.getKey() + ": bytes sent until closed (-1: open after 256 MB)")
+                        .isBetween(0L, 16L * 1024 * 1024);
+            }
+        }
+    }
+
+    @Test
+    void aRefusedRequestWithoutBodyKeepsItsConnection() throws Exception {
+        try (RawHttp connection = RawHttp.connect(port)) {
+            RawHttp.Answer first = connection.head("GET /things HTTP/1.1", "Host: localhost").answer();
+            RawHttp.Answer second = connection.head("GET /things HTTP/1.1", "Host: localhost").answer();
+
+            assertThat(first.status()).isEqualTo(401);
+            assertThat(first.headers()).doesNotContainKey("connection");
+            assertThat(second.status()).isEqualTo(401);
+        }
     }
 
     // ---- CORS ---------------------------------------------------------------------------------------------------

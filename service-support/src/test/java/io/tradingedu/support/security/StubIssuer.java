@@ -68,6 +68,11 @@ final class StubIssuer implements AutoCloseable {
         return sign(key, issuer, scope, Instant.now().minusSeconds(3600));
     }
 
+    /** Right issuer, key and audience, but no {@code exp}: it would be good forever. */
+    String tokenWithoutExpiry(String scope) {
+        return sign(key, issuer, "tradingedu", scope, null);
+    }
+
     String tokenOfAnotherIssuer(String scope) {
         return sign(key, "http://127.0.0.1:1/realms/elsewhere", scope, Instant.now().plusSeconds(300));
     }
@@ -86,10 +91,12 @@ final class StubIssuer implements AutoCloseable {
         return sign(signer, issuer, "tradingedu", scope, expires);
     }
 
+    /** {@code expires} null: a token without {@code exp}. */
     private static String sign(RSAKey signer, String issuer, String audience, String scope, Instant expires) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject("trader-1")
                 .audience(List.of(audience)).claim("scope", scope)
-                .issueTime(Date.from(expires.minusSeconds(600))).expirationTime(Date.from(expires)).build();
+                .issueTime(Date.from(expires == null ? Instant.now().minusSeconds(60) : expires.minusSeconds(600)))
+                .expirationTime(expires == null ? null : Date.from(expires)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);
         try {

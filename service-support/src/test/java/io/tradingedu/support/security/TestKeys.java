@@ -15,7 +15,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 final class TestKeys {
 
     static final String TABLE = "security_it.api_key";
-    static final String URL = "jdbc:postgresql://localhost:5432/tradingedu";
+    /** The local stack's database, or another one (SECURITY_IT_DATABASE_URL). */
+    static final String URL = System.getenv().getOrDefault("SECURITY_IT_DATABASE_URL",
+            "jdbc:postgresql://localhost:5432/tradingedu");
     /** The local stack's developer role; the stack generates its password (DATABASE_PASSWORD, docs/database.md). */
     static final String USER = System.getenv().getOrDefault("DATABASE_USER", "tradingedu");
     static final String PASSWORD = System.getenv().getOrDefault("DATABASE_PASSWORD", "tradingedu");

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
@@ -24,7 +25,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -35,7 +38,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({WebEdgeAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
         DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, JacksonAutoConfiguration.class,
-        HttpMessageConvertersAutoConfiguration.class})
+        HttpMessageConvertersAutoConfiguration.class, MultipartAutoConfiguration.class})
 class EdgeTestApplication {
 
     static ConfigurableApplicationContext start(String... properties) {
@@ -47,8 +50,11 @@ class EdgeTestApplication {
     }
 
     static URI uri(ConfigurableApplicationContext context, String path) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return URI.create("http://localhost:" + port + path);
+        return URI.create("http://localhost:" + port(context) + path);
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -80,6 +86,13 @@ class EdgeTestApplication {
         Map<String, Long> upload(InputStream body) throws IOException {
             bodiesRead.incrementAndGet();
             return Map.of("bytes", body.transferTo(OutputStream.nullOutputStream()));
+        }
+
+        /** Like the video upload: a multipart form with one file. */
+        @PostMapping(path = {"/form", "/big-form"}, consumes = "multipart/form-data")
+        Map<String, Long> form(@RequestPart("file") MultipartFile file) {
+            bodiesRead.incrementAndGet();
+            return Map.of("bytes", file.getSize());
         }
     }
 }

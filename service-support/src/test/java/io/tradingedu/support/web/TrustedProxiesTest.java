@@ -51,4 +51,16 @@ class TrustedProxiesTest {
         assertThatThrownBy(() -> TrustedProxies.of(List.of("10.0.0.0/x")))
                 .hasMessageContaining("prefix length");
     }
+
+    /** Words of hex letters and numbers that are no dotted quad would be looked up in DNS, not parsed. */
+    @Test
+    void wordsThatOnlyLookLikeAddressesAreRefused() {
+        for (String entry : List.of("cafe", "beef/8", "add", "999.1.1.1", "10.1", "1.2.3.4.5", "0x7f.0.0.1",
+                "127.1", ".:", "fe80::1::2")) {
+            assertThatThrownBy(() -> TrustedProxies.of(List.of(entry))).as(entry)
+                    .hasMessage("trusted.proxies: '" + entry + "' is not an IP address or CIDR range (e.g. "
+                            + "10.0.0.0/8, ::1/128)");
+        }
+        assertThat(TrustedProxies.of(List.of("::ffff:10.0.0.1", "[::1]", "0.0.0.0/0")).trusts("10.9.9.9")).isTrue();
+    }
 }
