@@ -48,9 +48,9 @@ wait_for() {
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 # The stack's credentials (docs/security.md), made once on its first start and kept under $STACK_HOME/secrets with
-# mode 600 (the *-auth-header files hold the same secrets as a header): admin-key, an admin API key that api-service stores at start-up (SECURITY_BOOTSTRAP_ADMIN_KEY) and the
-# scripts send; service-token, which the services send each other (SERVICE_TOKEN). curl reads them as a header
-# file (-H @file), so that no secret shows in a process list.
+# mode 600: admin-key, an admin API key that api-service stores at start-up (SECURITY_BOOTSTRAP_ADMIN_KEY) and the
+# scripts send; service-token, which the services send each other (SERVICE_TOKEN). The *-auth-header files hold the
+# same secrets as a header that curl reads as a file (-H @file), so that no secret shows in a process list.
 SECRETS_DIR="$STACK_HOME/secrets"
 
 ensure_secrets() {
