@@ -102,7 +102,8 @@ public class AccessAutoConfiguration {
                     properties.serviceToken(), properties.jwt().enabled() ? jwtDecoder(properties.jwt()) : null);
             describe(properties, database != null);
             return http
-                    .addFilterBefore(new BearerAuthenticationFilter(credentials), AnonymousAuthenticationFilter.class)
+                    .addFilterBefore(new BearerAuthenticationFilter(credentials, policy),
+                            AnonymousAuthenticationFilter.class)
                     .authorizeHttpRequests(requests -> requests.anyRequest().access(new ScopeCheck(policy)))
                     .exceptionHandling(errors -> errors
                             .authenticationEntryPoint((request, response, e) ->

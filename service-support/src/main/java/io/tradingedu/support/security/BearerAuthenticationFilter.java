@@ -19,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Reads {@code Authorization: Bearer <token>} and, when the token checks out, makes it the request's
  * authentication. A request without a bearer token goes on anonymous (the policy decides whether that is enough);
- * a token that is refused ends the request with a 401, one that cannot be checked now with a 503.
+ * a token that is refused ends the request with a 401, one that cannot be checked now with a 503 — except on the open
+ * paths (health, readiness): a probe that sends a key while the database is down still gets the health answer,
+ * DOWN, without the details a checked credential would see.
  */
 final class BearerAuthenticationFilter extends OncePerRequestFilter {
 
@@ -29,12 +31,14 @@ final class BearerAuthenticationFilter extends OncePerRequestFilter {
     static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
     private final BearerCredentials credentials;
+    private final AccessPolicy policy;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     /** Kept with the request, so that its async and error dispatches (streamed answers) stay authenticated. */
     private final SecurityContextRepository repository = new RequestAttributeSecurityContextRepository();
 
-    BearerAuthenticationFilter(BearerCredentials credentials) {
+    BearerAuthenticationFilter(BearerCredentials credentials, AccessPolicy policy) {
         this.credentials = credentials;
+        this.policy = policy;
     }
 
     @Override
@@ -54,6 +58,12 @@ final class BearerAuthenticationFilter extends OncePerRequestFilter {
             }
             credential = credentials.check(token);
         } catch (CredentialCheckException e) {
+            if (e.status().is5xxServerError() && policy.requiredScope(request).isEmpty()) {
+                log.debug("a bearer credential on the open path {} cannot be checked now; answering it anonymously: {}",
+                        request.getRequestURI(), e.getMessage());
+                chain.doFilter(request, response);
+                return;
+            }
             log.debug("refused a bearer credential on {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.getMessage());
             AccessProblems.credentialFailed(request, response, e);

@@ -84,6 +84,11 @@ class DatabaseOutageIT {
         JsonNode readiness = json.readTree(notReady.body());
         assertThat(readiness.path("status").asString()).isEqualTo("DOWN");
         assertThat(readiness.path("components").path("db").path("status").asString()).isEqualTo("DOWN");
+        // a probe sending an API key that cannot be checked now still gets readiness's own answer (no details)
+        HttpResponse<String> probedWithKey = get("/actuator/health/readiness", ApiKeys.generate());
+        assertThat(probedWithKey.statusCode()).isEqualTo(503);
+        assertThat(json.readTree(probedWithKey.body()).path("status").asString()).isEqualTo("DOWN");
+        assertThat(json.readTree(probedWithKey.body()).has("components")).isFalse();
 
         database.open();
 
