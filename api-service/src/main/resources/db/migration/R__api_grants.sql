@@ -3,7 +3,8 @@
 -- service authenticates callers against access.api_key; only api-service writes it). The tables behind the views
 -- stay private: a view reads them with its owner's rights.
 --
--- Applied again by every migration run (the placeholder below changes each time), so the grants follow the database
+-- Applied again by every migration run (Flyway substitutes ${flyway:timestamp} below, new each run),
+-- so the grants follow the database
 -- as it is: a view published by a later migration, group roles created after this database was first migrated (a
 -- single-role deployment moving to per-service roles), access.api_key created after this file first ran. Without the
 -- group roles (a deployment with a single database role) nothing is granted and a NOTICE says so.

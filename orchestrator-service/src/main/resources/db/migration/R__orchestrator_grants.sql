@@ -3,7 +3,8 @@
 -- api-service's and embeddings-service's roles belong to (docs/database.md). The tables behind the views stay
 -- private: a view reads them with its owner's rights.
 --
--- Applied again by every migration run (the placeholder below changes each time), so the grants follow the database
+-- Applied again by every migration run (Flyway substitutes ${flyway:timestamp} below, new each run),
+-- so the grants follow the database
 -- as it is: a view published by a later migration, a group role created after this database was first migrated (a
 -- single-role deployment moving to per-service roles). Without the group role (a deployment with a single database
 -- role) nothing is granted and a NOTICE says so.

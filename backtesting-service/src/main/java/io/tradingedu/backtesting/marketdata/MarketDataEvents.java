@@ -1,14 +1,13 @@
 package io.tradingedu.backtesting.marketdata;
 
 import io.tradingedu.shared.pipeline.Topics;
+import io.tradingedu.support.messaging.Outbox;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,13 +20,13 @@ class MarketDataEvents {
 
     static final String TOPIC = "market-data.changed.v1";
 
-    private final JdbcTemplate jdbc;
+    private final Outbox outbox;
     private final JsonMapper json;
     private final InstanceIdentity instance;
     private final Clock clock;
 
-    MarketDataEvents(JdbcTemplate jdbc, JsonMapper json, InstanceIdentity instance, Clock clock) {
-        this.jdbc = jdbc;
+    MarketDataEvents(Outbox outbox, JsonMapper json, InstanceIdentity instance, Clock clock) {
+        this.outbox = outbox;
         this.json = json;
         this.instance = instance;
         this.clock = clock;
@@ -39,16 +38,10 @@ class MarketDataEvents {
                 TopicBuilder.name(Topics.deadLetterTopic(TOPIC)).partitions(1).replicas(1).build());
     }
 
-    /** Records the change in the caller's transaction. */
+    /** Records the change in the caller's transaction (the outbox refuses to write outside one). */
     void changed(String symbol, String timeframe) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("a market data change is announced in the transaction that makes it");
-        }
         MarketDataChanged event = MarketDataChanged.of(symbol, timeframe, instance.id(), clock.instant());
-        jdbc.update("""
-                INSERT INTO outbox_message (event_id, topic, message_key, message_type, payload)
-                VALUES (?, ?, ?, ?, ?)""",
-                event.eventId(), TOPIC, event.key(), MarketDataChanged.TYPE, json.writeValueAsString(event));
+        outbox.publish(TOPIC, event.eventId(), event.key(), MarketDataChanged.TYPE, json.writeValueAsString(event));
     }
 
     /** The change a message announces, or null for a message of another type. */

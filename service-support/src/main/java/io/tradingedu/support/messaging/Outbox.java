@@ -2,6 +2,7 @@ package io.tradingedu.support.messaging;
 
 import io.tradingedu.shared.pipeline.PipelineMessage;
 import io.tradingedu.shared.pipeline.PipelineMessages;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +28,20 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void publish(String topic, PipelineMessage message) {
+        publish(topic, message.eventId(), message.mediaId().toString(), message.getClass().getSimpleName(),
+                PipelineMessages.toJson(message));
+    }
+
+    /**
+     * Any other message: its JSON as it is, under a key of its own (messages with one key are sent in order).
+     *
+     * @param type the message's type, stored beside it (the relay sends it as a header)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void publish(String topic, UUID eventId, String key, String type, String json) {
         jdbc.update("""
                 INSERT INTO outbox_message (event_id, topic, message_key, message_type, payload, traceparent)
                 VALUES (?, ?, ?, ?, ?, ?)""",
-                message.eventId(), topic, message.mediaId().toString(), message.getClass().getSimpleName(),
-                PipelineMessages.toJson(message), tracing.currentTraceparent());
+                eventId, topic, key, type, json, tracing.currentTraceparent());
     }
 }
