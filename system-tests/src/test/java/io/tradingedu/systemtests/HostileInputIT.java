@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,11 @@ class HostileInputIT {
     /** The largest body of a JSON endpoint (REQUEST_LIMITS_DEFAULT). */
     private static final int DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+    /** BACKTEST_LIMITS_MAX_QUEUED_JOBS of this suite's backtesting instance. */
+    private static final int QUEUE_CAP = 2;
+    /** BACKTEST_LIMITS_MAX_WALK_FORWARD_BARS of this suite's backtesting instance (5,000,000 by default). */
+    private static final int WALK_FORWARD_BARS = 1_000_000;
+
     private static SystemSuite suite;
     private static final Map<String, ServiceProcess> SERVICES = new LinkedHashMap<>();
     /** A read-scope key made through api-service's admin endpoint; every service checks it against the same table. */
@@ -62,8 +68,10 @@ class HostileInputIT {
     static void startSuite() {
         suite = SystemSuite.withInfrastructure();
         try {
+            // two jobs queued or running at most, and a walk-forward budget the S&P 500's 5,105 bars can exceed
             SERVICES.put("backtesting", suite.start("backtesting", "backtesting-service",
-                    SystemSuite.BACKTESTING_PORT, Map.of()));
+                    SystemSuite.BACKTESTING_PORT, Map.of("BACKTEST_LIMITS_MAX_QUEUED_JOBS", String.valueOf(QUEUE_CAP),
+                            "BACKTEST_LIMITS_MAX_WALK_FORWARD_BARS", String.valueOf(WALK_FORWARD_BARS))));
             SERVICES.put("orchestrator", suite.start("orchestrator", "orchestrator-service",
                     SystemSuite.ORCHESTRATOR_PORT, Map.of()));
             SERVICES.put("embeddings", suite.start("embeddings", "embeddings-service", SystemSuite.EMBEDDINGS_PORT,
@@ -286,6 +294,54 @@ class HostileInputIT {
         assertHealthyWithinHeap(backtesting);
     }
 
+    @Test
+    void backtestingRefusesTooManyWalkForwardWindowsAndJobsBeyondTheQueue() {
+        ServiceProcess backtesting = service("backtesting");
+        String admin = suite.adminKey();
+        Map<String, Object> allBars = Map.of("start", "2000-01-01", "end", "2020-12-31");
+
+        // 5,006 windows of 100 bars: past the 1,000 windows, named by the step that makes them
+        JsonNode windows = problem(send(backtesting, "/backtest", admin, json(backtest(withPlan(allBars,
+                Map.of("mode", "walk_forward", "window_bars", 100, "step_bars", 1))))), 400);
+        assertThat(windows.path("field").asString()).isEqualTo("plan.step_bars");
+        assertThat(windows.toString()).contains("1000", "BACKTEST_LIMITS_MAX_WINDOWS");
+        // 422 windows of 3,000 bars: within the window count, past this instance's 1,000,000 window bars
+        JsonNode windowBars = problem(send(backtesting, "/backtest", admin, json(backtest(withPlan(allBars,
+                Map.of("mode", "walk_forward", "window_bars", 3_000, "step_bars", 5))))), 400);
+        assertThat(windowBars.path("field").asString()).isEqualTo("plan.window_bars");
+        assertThat(windowBars.toString()).contains(String.valueOf(WALK_FORWARD_BARS),
+                "BACKTEST_LIMITS_MAX_WALK_FORWARD_BARS");
+
+        // sweeps of 3,721 variants over every bar are queued (each takes seconds); the one past the cap is a 429
+        Map<String, Object> bigSweep = new LinkedHashMap<>(backtest(allBars));
+        bigSweep.put("parameters", List.of(
+                Map.of("path", "entry.right.constant", "from", 10, "to", 40, "step", 0.5),
+                Map.of("path", "exit.right.constant", "from", 60, "to", 90, "step", 0.5)));
+        List<String> accepted = new ArrayList<>();
+        try {
+            for (int i = 0; i < QUEUE_CAP; i++) {
+                Reply queued = send(backtesting, "/optimize", admin, json(bigSweep));
+                assertThat(queued.status()).as("sweep %d: %s", i, queued.body()).isEqualTo(202);
+                accepted.add(queued.json().path("id").asString());
+            }
+            Reply refused = send(backtesting, "/optimize", admin, json(bigSweep));
+            JsonNode full = problem(refused, 429);
+            assertThat(full.path("type").asString()).endsWith("too-many-jobs");
+            assertThat(full.path("detail").asString()).contains(String.valueOf(QUEUE_CAP),
+                    "BACKTEST_LIMITS_MAX_QUEUED_JOBS");
+            // a small job still runs in the request: the cap is for queued work only
+            Reply small = send(backtesting, "/backtest", admin, json(backtest(Map.of())));
+            assertThat(small.status()).as("a small backtest beside a full queue: %s", small.body()).isIn(200, 201);
+        } finally {
+            for (String id : accepted) {
+                Reply cancelled = send(backtesting, "/optimize/" + id + "/cancel", admin, json(Map.of()));
+                assertThat(cancelled.status()).as("cancel %s: %s", id, cancelled.body()).isIn(200, 202, 409);
+            }
+        }
+
+        assertHealthyWithinHeap(backtesting);
+    }
+
     // ---- embeddings-service ---------------------------------------------------------------------------------------
 
     @Test
@@ -307,7 +363,41 @@ class HostileInputIT {
         JsonNode url = problem(get(embeddings, "/search?query=" + "rsi+".repeat(300), admin), 400);
         assertThat(url.path("detail").asString()).contains("query", "1000");
 
+        // POST /embed: 257 texts, one text of 4,001 characters, 120,000 characters in all
+        JsonNode count = problem(send(embeddings, "/embed", admin, json(Map.of("texts",
+                Collections.nCopies(257, "rsi below thirty")))), 400);
+        assertThat(count.toString()).contains("texts", "257", "256");
+        JsonNode one = problem(send(embeddings, "/embed", admin, json(Map.of("texts",
+                List.of("short", "r".repeat(4_001))))), 400);
+        assertThat(one.toString()).contains("texts[1]", "4001", "4000");
+        JsonNode total = problem(send(embeddings, "/embed", admin, json(Map.of("texts",
+                Collections.nCopies(30, "s".repeat(4_000))))), 400);
+        assertThat(total.toString()).contains("120000", "100000");
+
         assertHealthyWithinHeap(embeddings);
+    }
+
+    @Test
+    void apiRefusesGenerateStrategyRequestsOutsideTheirBoundsBeforeAskingAnyService() {
+        ServiceProcess api = service("api");
+        String admin = suite.adminKey();
+        Map<String, Map<String, Object>> refusals = new LinkedHashMap<>();
+        refusals.put("keyword", Map.of("keyword", "k".repeat(101)));
+        refusals.put("text", Map.of("text", "buy when RSI is below 30. ".repeat(800)));
+        refusals.put("text ", Map.of("keyword", "RSI", "text", "buy when RSI is below 30"));
+        refusals.put("top_k", Map.of("keyword", "RSI", "top_k", 2.5));
+        refusals.put("top_k ", Map.of("keyword", "RSI", "top_k", 21));
+        refusals.put("temperature", Map.of("keyword", "RSI", "temperature", 2.5));
+        refusals.put("dataset.symbol", Map.of("keyword", "RSI", "backtest", true,
+                "dataset", Map.of("symbol", "SPX; DROP TABLE bar")));
+        refusals.put("dataset.in_sample_fraction", Map.of("keyword", "RSI", "backtest", true,
+                "dataset", Map.of("in_sample_fraction", 1.5)));
+        refusals.forEach((field, body) -> {
+            JsonNode refused = problem(send(api, "/llama/generate-strategy", admin, json(body)), 400);
+            assertThat(refused.path("field").asString()).as("%s", body.keySet()).isEqualTo(field.strip());
+        });
+
+        assertHealthyWithinHeap(api);
     }
 
     // ---- orchestrator-service -------------------------------------------------------------------------------------
@@ -427,6 +517,12 @@ class HostileInputIT {
         Map<String, Object> request = new LinkedHashMap<>(Map.of("strategy_text", STRATEGY_TEXT, "symbol", "SPX",
                 "timeframe", "1d", "start", "2015-01-01", "end", "2019-12-31", "initial_capital", 10_000));
         request.putAll(change);
+        return request;
+    }
+
+    private static Map<String, Object> withPlan(Map<String, Object> change, Map<String, Object> plan) {
+        Map<String, Object> request = new LinkedHashMap<>(change);
+        request.put("plan", plan);
         return request;
     }
 
