@@ -72,6 +72,21 @@ class BacktestingInstancesIT {
         }
     }
 
+    /**
+     * Both instances were started at once on an empty database, as replicas are by a deploy: Flyway's lock (a
+     * PostgreSQL advisory lock) let one of them migrate while the other waited and found the work done (both were
+     * healthy before any test), so every versioned migration is applied once and none failed.
+     */
+    @Test
+    void instancesStartedTogetherMigrateTheEmptyDatabaseOnce() {
+        List<String> applied = query("SELECT version || ' ' || success FROM backtesting.flyway_schema_history "
+                + "WHERE version IS NOT NULL AND installed_by = ? ORDER BY installed_rank",
+                rs -> rs.getString(1), PrivatePostgres.USER);
+        assertThat(applied).as("backtesting's versioned migrations").isNotEmpty().doesNotHaveDuplicates()
+                .allMatch(row -> row.endsWith(" true"))
+                .containsSubsequence("1 true", "2 true", "3 true", "4 true");
+    }
+
     @Test
     void aKilledInstancesJobIsTakenOverAndEveryJobCompletesExactlyOnce() {
         ApiClient one = suite.serviceClient(first);
