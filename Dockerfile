@@ -1,8 +1,22 @@
-# One image recipe for the four services, built from the repository root after `mvn package`:
-#   docker build --build-arg SERVICE=backtesting-service --build-arg PORT=8001 .
-# The orchestrator adds its media tools with --build-arg APT_PACKAGES="ffmpeg tesseract-ocr ...".
-# Debian 12 underneath, with Temurin's JRE copied in: the media stages are tested against Debian 12's ffmpeg,
-# tesseract and pocketsphinx (Ubuntu's pocketsphinx 5 no longer has pocketsphinx_continuous).
+# syntax=docker/dockerfile:1
+# One image recipe for the four services, built from the repository root on a machine with only Docker:
+#   docker build --build-arg SERVICE=backtesting-service --build-arg PORT=8001 -t tradingedu/backtesting-service .
+# The orchestrator adds its media tools with --build-arg APT_PACKAGES="ffmpeg tesseract-ocr ..." (docker-compose.yml).
+# Stage "build" compiles the service and the modules it needs with Maven on Temurin 25 (release 21 bytecode); the
+# BuildKit cache mount keeps ~/.m2 between builds, so only the first build downloads the dependencies.
+# The runtime stage is Debian 12 with Temurin's JRE copied in: the media stages are tested against Debian 12's
+# ffmpeg, tesseract and pocketsphinx (Ubuntu's pocketsphinx 5 no longer has pocketsphinx_continuous).
+ARG MAVEN_IMAGE=maven:3.9-eclipse-temurin-25
+FROM ${MAVEN_IMAGE} AS build
+ARG SERVICE
+WORKDIR /src
+# the whole reactor (every module's pom must be there); .dockerignore keeps target/, .stack/ and .git/ out
+COPY . .
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
+    test -n "$SERVICE" || { echo "--build-arg SERVICE=<module> is required (e.g. api-service)" >&2; exit 1; }; \
+    mvn -B -q -pl "$SERVICE" -am package -DskipTests \
+    && cp "$SERVICE"/target/"$SERVICE"-*.jar /tmp/app.jar
+
 FROM eclipse-temurin:25-jre AS jre
 
 FROM debian:bookworm-slim
@@ -14,12 +28,11 @@ ARG APT_PACKAGES=""
 RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates $APT_PACKAGES \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --create-home app && mkdir -p /data/media /data/ingest && chown -R app /data
-COPY ${SERVICE}/target/${SERVICE}-*.jar /app/app.jar
+COPY --from=build /tmp/app.jar /app/app.jar
 ENV PORT=${PORT}
-USER app
+USER 10001
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
-  CMD wget -qO- "http://localhost:${PORT}/actuator/health/readiness" >/dev/null 2>&1 \
-      || curl -fsS "http://localhost:${PORT}/actuator/health/readiness" >/dev/null || exit 1
-# an out-of-memory JVM exits (code 3) instead of limping on; compose restarts it
+  CMD curl -fsS "http://localhost:${PORT}/actuator/health/readiness" >/dev/null || exit 1
+# an out-of-memory JVM exits (code 3) instead of limping on; compose (restart policy) starts it again
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]
