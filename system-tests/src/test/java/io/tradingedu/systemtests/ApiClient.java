@@ -100,6 +100,25 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /**
+     * Downloads what {@code path} (or an absolute link the API gave) answers into {@code target}; answers the status
+     * and content type, with the body only when it is not a success (a problem's detail for the failure message).
+     */
+    Answer download(String path, Path target) {
+        try {
+            HttpResponse<Path> response = http.send(request(path).GET().build(),
+                    HttpResponse.BodyHandlers.ofFile(target));
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            String body = response.statusCode() / 100 == 2 ? "" : Files.readString(target);
+            return new Answer(response.statusCode(), contentType, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("download of " + path + " from " + base + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .header("Authorization", "Bearer " + bearer).header("Accept", "application/json, */*");

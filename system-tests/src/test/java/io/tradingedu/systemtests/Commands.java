@@ -55,6 +55,22 @@ final class Commands {
         return run(timeout, Map.of(), List.of(command));
     }
 
+    /**
+     * Fails with what to install when {@code command} is not on the PATH: the tests never skip for a missing tool.
+     *
+     * @param debianPackages what provides it, e.g. {@code "festival festvox-us-slt-hts"}
+     */
+    static void requireTool(String command, String debianPackages) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+                return;
+            }
+        }
+        throw new IllegalStateException(command + " not found on the PATH: install it with apt-get install "
+                + debianPackages + " (deploy/local/stack.sh install does, as root)");
+    }
+
     static boolean isRoot() {
         return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
     }
