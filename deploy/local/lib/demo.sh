@@ -217,6 +217,7 @@ run_demo() {
   backtest_demo
   cat <<URLS
 
+Dashboard:           http://localhost:8003/ui/  (sign in with a key: the admin key below, or your own)
 API base:            $API_URL
 Swagger UI (API):    http://localhost:8003/swagger-ui/index.html
 Swagger UI (orch.):  http://localhost:8002/swagger-ui/index.html

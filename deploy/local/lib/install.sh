@@ -25,6 +25,8 @@ TOOL_PACKAGES=(
   # infrastructure clients and the delivery checks of `stack.sh test`
   redis-server:redis-server redis-cli:redis-tools psql:postgresql-client-$PG_VERSION
   nginx:nginx-light docker-compose:docker-compose shellcheck:shellcheck
+  # the dashboard's browser test (system-tests DashboardIT): headless Chromium driven through its chromedriver
+  chromium:chromium chromedriver:chromium-driver
   # coreutils and friends (Essential in Debian, listed so that the check covers them)
   awk:mawk sed:sed grep:grep mktemp:coreutils nohup:coreutils tee:coreutils seq:coreutils date:coreutils
 )
@@ -35,6 +37,7 @@ install_all() {
   install_pgvector
   install_kafka
   install_actionlint
+  install_axe_core
   install_k8s_tools
   check_commands
 }
@@ -144,6 +147,17 @@ install_k8s_tools() {
   chmod 755 "$dir/kubectl"
   rm -rf "$work"
   "$dir/kubectl" kustomize --help >/dev/null || die "$dir/kubectl does not run"
+}
+
+# axe-core (npm) checks the dashboard's pages for accessibility in the browser test (DashboardIT injects
+# $STACK_HOME/tools/axe-core/node_modules/axe-core/axe.min.js).
+install_axe_core() {
+  local dir="$STACK_HOME/tools/axe-core"
+  [ -f "$dir/node_modules/axe-core/axe.min.js" ] && return 0
+  command -v npm >/dev/null || { warn "npm not found: the dashboard's accessibility test will fail"; return 0; }
+  log "installing axe-core (npm)"
+  mkdir -p "$dir"
+  (cd "$dir" && npm install --silent --no-audit --no-fund axe-core@4.11.0 >/dev/null) || die "npm install axe-core failed"
 }
 
 # Every command of TOOL_PACKAGES resolves now, and PostgreSQL's server programs are where infra.sh runs them.

@@ -1,0 +1,40 @@
+// Lesson: the video with its transcript, the keyword timeline, clips, concepts, strategies and on-screen text.
+import {ApiProblem, get} from '../api.js';
+import {h, replace, when} from '../dom.js';
+import {href} from '../router.js';
+import {playerWithTranscript} from '../parts/player.js';
+import {clips, concepts, frames, keywordTimeline, strategies} from '../parts/lesson-sections.js';
+
+export function renderLesson(main, {id}) {
+  const player = playerWithTranscript(id);
+  const heading = h('h1', {}, 'Lesson');
+  const meta = h('p', {class: 'help'});
+  let item = null;
+  const videoLink = get(`media_items/${id}/video_link`).then(link => ({url: link.url}), problem => ({problem}));
+  replace(main,
+    h('p', {}, h('a', {href: href('./'), 'data-nav': true}, '← Library')),
+    h('div', {class: 'page-head'}, heading, meta),
+    player.element,
+    keywordTimeline(id, () => item?.duration_seconds || player.video.duration, player.seek),
+    clips(id, videoLink.then(link => link.url), player.seek),
+    concepts(id, player.seek),
+    strategies(id),
+    frames(id, player.seek));
+  (async () => {
+    try {
+      item = await get(`media_items/${id}`);
+      document.title = `${item.filename} · Trading Education`;
+      replace(heading, item.filename);
+      replace(meta, h('span', {class: `badge badge-${item.status}`}, item.status),
+        ` · added ${when(item.created_at)}`, item.status_reason ? ` · ${item.status_reason}` : '');
+    } catch (problem) {
+      replace(meta, problem instanceof ApiProblem ? problem.message : String(problem));
+    }
+  })();
+  player.load(videoLink);
+  return () => {
+    player.video.pause();
+    player.video.removeAttribute('src');
+    document.title = 'Trading Education';
+  };
+}
