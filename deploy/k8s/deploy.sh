@@ -18,7 +18,9 @@
 #             SMOKE_BASE_URL (https://$PUBLIC_HOST), SMOKE_API_KEY (a write-scoped key;
 #             default the bootstrap admin key), SMOKE_SCRIPT (deploy/smoke/smoke.sh), KUBECTL (kubectl),
 #             ROLLOUT_TIMEOUT (600s), DEPLOY_RENDER_ONLY=1 (print the manifests that would be applied, touch nothing,
-#             need no secret)
+#             need no secret), REGISTRY_USERNAME and REGISTRY_PASSWORD (for private images: the pull Secret
+#             tradingedu-registry for the registry of IMAGE_PREFIX, which every pod then names in imagePullSecrets)
+# A version tag may be given as the git tag (v1.2.0): CI publishes the image as 1.2.0, so a leading v is dropped.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,6 +38,8 @@ usage() { die "usage: deploy/k8s/deploy.sh <staging|production> <image-tag>"; }
 
 [ $# -eq 2 ] || usage
 ENVIRONMENT="$1" TAG="$2"
+# the git tag v1.2.0 is the image 1.2.0 (docker/metadata-action's semver tags drop the v)
+if [[ "$TAG" =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]]; then TAG="${TAG#v}"; fi
 case "$ENVIRONMENT" in
   staging) NAMESPACE=tradingedu-staging ;;
   production) NAMESPACE=tradingedu ;;
@@ -49,6 +53,7 @@ IMAGE_REGISTRY="${IMAGE_REGISTRY:-ghcr.io}"
 IMAGE_OWNER="${IMAGE_OWNER:-${GITHUB_REPOSITORY_OWNER:-}}"
 IMAGE_OWNER="${IMAGE_OWNER,,}"   # registries want lower case; GitHub owners may have capitals
 IMAGE_PREFIX="${IMAGE_PREFIX:-${IMAGE_OWNER:+$IMAGE_REGISTRY/$IMAGE_OWNER/tradingedu-}}"
+PULL_SECRET=tradingedu-registry
 RENDER_ONLY="${DEPLOY_RENDER_ONLY:-}"
 
 # Every missing or malformed secret is named at once, before anything reaches the cluster.
@@ -68,6 +73,12 @@ check_environment() {
     if [ -z "${SECURITY_BOOTSTRAP_ADMIN_KEY:-}" ]; then problems+=("SECURITY_BOOTSTRAP_ADMIN_KEY is not set")
     elif ! [[ "$SECURITY_BOOTSTRAP_ADMIN_KEY" =~ ^te_[A-Za-z0-9_-]{43}$ ]]; then
       problems+=("SECURITY_BOOTSTRAP_ADMIN_KEY is not te_ followed by 43 base64url characters"); fi
+    if [ -n "${REGISTRY_USERNAME:-}${REGISTRY_PASSWORD:-}" ]; then
+      for name in REGISTRY_USERNAME REGISTRY_PASSWORD; do
+        if [ -z "${!name:-}" ]; then problems+=("$name is not set (the pull secret needs both REGISTRY_* settings)")
+        elif [[ "${!name}" =~ [\"\\[:cntrl:]] ]]; then problems+=("$name contains a quote, backslash or control character"); fi
+      done
+    fi
     if [ "${TLS_SECRET_EXTERNAL:-}" != true ]; then
       for name in TLS_CERTIFICATE TLS_CERTIFICATE_KEY; do
         [ -n "${!name:-}" ] || problems+=("$name is not set (PEM text; or TLS_SECRET_EXTERNAL=true)")
@@ -83,6 +94,14 @@ check_environment() {
 WORK="$(mktemp -d)"
 chmod 700 "$WORK"
 trap 'rm -rf "$WORK"' EXIT
+
+secrets_digest() {
+  local role name
+  {
+    for role in "${DB_ROLES[@]}"; do name="TE_${role^^}_DB_PASSWORD"; printf '%s\0' "${!name}"; done
+    printf '%s\0' "$SERVICE_TOKEN" "$SECURITY_BOOTSTRAP_ADMIN_KEY"
+  } | sha256sum | cut -c1-64
+}
 
 # A kustomization over the overlay that sets what only the deploy knows: image owner and tag, public host.
 render() {
@@ -103,6 +122,23 @@ render() {
     echo "      - PUBLIC_HOST=$PUBLIC_HOST"
     echo "replacements:"
     echo "  - path: $replacement"
+    echo "patches:"
+    if [ -z "$RENDER_ONLY" ]; then
+      # Secrets reach the pods as environment variables, read at start only: a digest of their values in the pod
+      # template makes a changed secret roll the Deployments that read them. One digest over all of them, which
+      # include the 258-bit admin key, so it reveals nothing about any single value.
+      echo "  - target: {kind: Deployment, labelSelector: \"app.kubernetes.io/component in (service,worker)\"}"
+      echo "    patch: |"
+      echo "      {apiVersion: apps/v1, kind: Deployment, metadata: {name: any}, spec: {template: {metadata: {annotations: {tradingedu.io/secrets-digest: \"$(secrets_digest)\"}}}}}"
+    fi
+    if [ -n "${REGISTRY_USERNAME:-}" ]; then
+      local kind
+      for kind in Deployment Job; do
+        echo "  - target: {kind: $kind}"
+        echo "    patch: |"
+        echo "      {apiVersion: v1, kind: $kind, metadata: {name: any}, spec: {template: {spec: {imagePullSecrets: [{name: $PULL_SECRET}]}}}}"
+      done
+    fi
     echo "images:"
     for service in "${SERVICES[@]}"; do
       echo "  - {name: ghcr.io/OWNER/tradingedu-$service, newName: $IMAGE_PREFIX$service, newTag: \"$TAG\"}"
@@ -140,6 +176,14 @@ apply_secrets() {
   (umask 077 && printf '%s' "$SERVICE_TOKEN" > "$dir/service-token" && printf '%s' "$SECURITY_BOOTSTRAP_ADMIN_KEY" > "$dir/admin-key")
   secret generic tradingedu-service-token --from-file=token="$dir/service-token"
   secret generic tradingedu-admin-key --from-file=key="$dir/admin-key"
+  if [ -n "${REGISTRY_USERNAME:-}" ]; then
+    # a docker config for the registry of the images (the first part of IMAGE_PREFIX), checked free of quotes above
+    local auth
+    auth="$(printf '%s:%s' "$REGISTRY_USERNAME" "$REGISTRY_PASSWORD" | base64 -w0)"
+    (umask 077 && printf '{"auths":{"%s":{"username":"%s","password":"%s","auth":"%s"}}}' "${IMAGE_PREFIX%%/*}" \
+      "$REGISTRY_USERNAME" "$REGISTRY_PASSWORD" "$auth" > "$dir/dockerconfig.json")
+    secret generic "$PULL_SECRET" --type=kubernetes.io/dockerconfigjson --from-file=.dockerconfigjson="$dir/dockerconfig.json"
+  fi
   if [ "${TLS_SECRET_EXTERNAL:-}" != true ]; then
     (umask 077 && printf '%s\n' "$TLS_CERTIFICATE" > "$dir/tls.crt" && printf '%s\n' "$TLS_CERTIFICATE_KEY" > "$dir/tls.key")
     secret tls tradingedu-tls --cert="$dir/tls.crt" --key="$dir/tls.key"
@@ -192,6 +236,9 @@ apply_and_verify() {
     "$KUBECTL" -n "$NAMESPACE" wait --for=condition=Ready cluster.postgresql.cnpg.io/tradingedu-db --timeout="$ROLLOUT_TIMEOUT" || return 1
   wait_for "Kafka (tradingedu-kafka)" \
     "$KUBECTL" -n "$NAMESPACE" wait --for=condition=Ready kafka.kafka.strimzi.io/tradingedu-kafka --timeout="$ROLLOUT_TIMEOUT" || return 1
+  # the topics must exist with the overlay's replication before a service could declare them itself
+  wait_for "the KafkaTopics" \
+    "$KUBECTL" -n "$NAMESPACE" wait --for=condition=Ready kafkatopic -l strimzi.io/cluster=tradingedu-kafka --timeout="$ROLLOUT_TIMEOUT" || return 1
   wait_for "the database roles Job" \
     "$KUBECTL" -n "$NAMESPACE" wait --for=condition=Complete job/tradingedu-db-roles --timeout="$ROLLOUT_TIMEOUT" || return 1
   local deployment

@@ -88,7 +88,7 @@ class DeployScriptTest {
     }
 
     @Test
-    void rendersTheOverlayWithTheOwnerTagAndHostItIsGiven() {
+    void rendersTheOverlayWithTheOwnerTagAndHostItIsGivenAndTheImageTagOfAGitTag() {
         Map<String, String> env = new HashMap<>(Map.of("PUBLIC_HOST", "edu.example.net", "GITHUB_REPOSITORY_OWNER",
                 "Acme-Org", "DEPLOY_RENDER_ONLY", "1", "KUBECTL", Kubectl.path()));
 
@@ -96,7 +96,8 @@ class DeployScriptTest {
 
         assertThat(result.exit()).as(result.err()).isZero();
         for (String service : List.of("api", "orchestrator", "embeddings", "backtesting")) {
-            assertThat(result.out()).contains("image: ghcr.io/acme-org/tradingedu-" + service + "-service:v1.4.0");
+            // CI publishes the git tag v1.4.0 as the image 1.4.0
+            assertThat(result.out()).contains("image: ghcr.io/acme-org/tradingedu-" + service + "-service:1.4.0");
         }
         assertThat(result.out()).doesNotContain("ghcr.io/OWNER", "tradingedu.example.org")
                 .contains("host: edu.example.net", "BACKTESTING_PUBLIC_URL: https://edu.example.net/backtest");
@@ -110,6 +111,7 @@ class DeployScriptTest {
         String log = Files.readString(calls);
         assertThat(log).contains("-n tradingedu-staging delete job tradingedu-db-roles --ignore-not-found",
                 "wait --for=condition=Ready cluster.postgresql.cnpg.io/tradingedu-db",
+                "wait --for=condition=Ready kafkatopic -l strimzi.io/cluster=tradingedu-kafka",
                 "wait --for=condition=Complete job/tradingedu-db-roles",
                 "rollout status deployment/orchestrator-worker").doesNotContain("rollout undo");
         assertThat(Files.readString(dir.resolve("smoke.ran")))
@@ -121,6 +123,75 @@ class DeployScriptTest {
                 java.util.Base64.getEncoder().encodeToString(DB_PASSWORD.getBytes()));
         assertThat(log).as("secrets reach kubectl through files, never its command line")
                 .doesNotContain(DB_PASSWORD, SERVICE_TOKEN, ADMIN_KEY, "BEGIN CERTIFICATE");
+    }
+
+    @Test
+    void aChangedSecretChangesThePodTemplatesOfTheDeploymentsThatReadIt() throws IOException {
+        assertThat(deploy(secrets(), "staging", "abc123").exit()).isZero();
+        String first = Files.readString(dir.resolve("applied.yaml"));
+        assertThat(deploy(secrets(), "staging", "abc123").exit()).isZero();
+        String same = Files.readString(dir.resolve("applied.yaml"));
+        Map<String, String> changed = secrets();
+        changed.put("SERVICE_TOKEN", SERVICE_TOKEN + "-rotated");
+        assertThat(deploy(changed, "staging", "abc123").exit()).isZero();
+        String rotated = Files.readString(dir.resolve("applied.yaml"));
+
+        List<String> digests = digests(first);
+        assertThat(digests).as("api, orchestrator, orchestrator-worker, embeddings, backtesting").hasSize(5)
+                .allMatch(d -> d.matches("[0-9a-f]{64}")).containsOnly(digests.getFirst());
+        assertThat(digests(same)).isEqualTo(digests);
+        assertThat(digests(rotated).getFirst()).isNotEqualTo(digests.getFirst());
+        assertThat(first).doesNotContain(SERVICE_TOKEN, DB_PASSWORD, ADMIN_KEY);
+    }
+
+    @Test
+    void registryCredentialsBecomeAPullSecretThatEveryPodNames() throws IOException {
+        Map<String, String> env = secrets();
+        env.put("REGISTRY_USERNAME", "acme-bot");
+        env.put("REGISTRY_PASSWORD", "ghp_registrytoken0123");
+
+        Kubectl.Result result = deploy(env, "staging", "abc123");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        String secrets = Files.readString(dir.resolve("applied-secrets.yaml"));
+        assertThat(secrets).contains("name: tradingedu-registry", "type: kubernetes.io/dockerconfigjson");
+        String config = new String(java.util.Base64.getDecoder().decode(
+                find(secrets, "\\.dockerconfigjson: (\\S+)")));
+        String auth = java.util.Base64.getEncoder().encodeToString("acme-bot:ghp_registrytoken0123".getBytes());
+        assertThat(Overlays.YAML.readTree(config).at("/auths/ghcr.io/auth").asString()).isEqualTo(auth);
+        List<tools.jackson.databind.JsonNode> pods = Overlays.parse(Files.readString(dir.resolve("applied.yaml"))).stream()
+                .filter(o -> List.of("Deployment", "Job").contains(o.path("kind").asString())).toList();
+        assertThat(pods).hasSizeGreaterThanOrEqualTo(7).allSatisfy(workload -> assertThat(
+                workload.at("/spec/template/spec/imagePullSecrets/0/name").asString()).isEqualTo("tradingedu-registry"));
+        assertThat(Files.readString(calls)).doesNotContain("ghp_registrytoken0123");
+    }
+
+    @Test
+    void registryCredentialsMustComeInPairs() {
+        Map<String, String> env = secrets();
+        env.put("REGISTRY_USERNAME", "acme-bot");
+
+        Kubectl.Result result = deploy(env, "staging", "abc123");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("REGISTRY_PASSWORD is not set");
+        assertThat(calls).doesNotExist();
+    }
+
+    private static List<String> digests(String manifests) {
+        List<String> found = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("tradingedu.io/secrets-digest: \"?([0-9a-f]+)")
+                .matcher(manifests);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static String find(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("%s in %s", regex, text).isTrue();
+        return m.group(1);
     }
 
     @Test
@@ -162,7 +233,7 @@ class DeployScriptTest {
         for (String name : List.of("TE_API_DB_PASSWORD", "TE_ORCHESTRATOR_DB_PASSWORD", "TE_EMBEDDINGS_DB_PASSWORD",
                 "TE_BACKTESTING_DB_PASSWORD", "SERVICE_TOKEN", "SECURITY_BOOTSTRAP_ADMIN_KEY", "TLS_CERTIFICATE",
                 "TLS_CERTIFICATE_KEY", "PUBLIC_HOST", "GITHUB_REPOSITORY_OWNER", "DEPLOY_RENDER_ONLY", "SMOKE_EXIT",
-                "ROLLOUT_EXIT")) {
+                "ROLLOUT_EXIT", "REGISTRY_USERNAME", "REGISTRY_PASSWORD")) {
             all.putIfAbsent(name, "");
         }
         return Kubectl.run(command, all);

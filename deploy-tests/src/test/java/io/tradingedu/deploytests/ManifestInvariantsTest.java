@@ -181,8 +181,12 @@ class ManifestInvariantsTest {
         assertThat(scaled.at("/spec/scaleTargetRef/name").asString()).isEqualTo("orchestrator-worker");
         Set<String> groups = workerConsumerGroups();
         Set<String> topics = new TreeSet<>();
+        String namespace = scaled.at("/metadata/namespace").asString();
         for (JsonNode trigger : scaled.at("/spec/triggers")) {
             assertThat(trigger.path("type").asString()).isEqualTo("kafka");
+            assertThat(trigger.at("/metadata/bootstrapServers").asString())
+                    .as("KEDA's operator pod resolves the bootstrap Service by its namespaced name")
+                    .isEqualTo("tradingedu-kafka-kafka-bootstrap." + namespace + ".svc:9092");
             assertThat(groups).as("consumer groups of the orchestrator's workers").contains(
                     trigger.at("/metadata/consumerGroup").asString());
             topics.add(trigger.at("/metadata/topic").asString());
@@ -196,6 +200,46 @@ class ManifestInvariantsTest {
                 .mapToInt(t -> t.at("/spec/partitions").asInt()).min().orElseThrow();
         assertThat(scaled.at("/spec/maxReplicaCount").asInt()).as("more workers than partitions would idle")
                 .isLessThanOrEqualTo(partitions);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void theServicesLeaveTopicCreationToTheTopicOperator(String overlay) {
+        JsonNode config = Overlays.ofKind(overlay, "ConfigMap").stream()
+                .filter(c -> c.at("/metadata/name").asString().startsWith("tradingedu-config")).findFirst().orElseThrow();
+        // spring.kafka.admin.auto-create in the form Spring binds from the environment (no dash)
+        assertThat(config.at("/data/SPRING_KAFKA_ADMIN_AUTOCREATE").asString()).isEqualTo("false");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void uploadsAreStagedOnTheMediaVolumeNotInTmp(String overlay) {
+        JsonNode api = Overlays.ofKind(overlay, "Deployment").stream()
+                .filter(d -> "api".equals(d.at("/metadata/name").asString())).findFirst().orElseThrow();
+        JsonNode container = api.at("/spec/template/spec/containers/0");
+        String location = env(container, "SPRING_SERVLET_MULTIPART_LOCATION");
+        assertThat(location).as("where Tomcat writes an upload's part").isNotEmpty();
+        JsonNode mount = mountOf(container, location);
+        String claim = "";
+        for (JsonNode volume : api.at("/spec/template/spec/volumes")) {
+            if (volume.path("name").asString().equals(mount.path("name").asString())) {
+                claim = volume.at("/persistentVolumeClaim/claimName").asString();
+            }
+        }
+        assertThat(claim).as("the volume under %s", location).isEqualTo("tradingedu-media");
+        assertThat(mount.path("readOnly").asBoolean(false)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void theWorkersHeapLeavesHalfTheLimitToTheMediaTools(String overlay) throws IOException {
+        JsonNode worker = Overlays.ofKind(overlay, "Deployment").stream()
+                .filter(d -> "orchestrator-worker".equals(d.at("/metadata/name").asString())).findFirst().orElseThrow();
+        assertThat(env(worker.at("/spec/template/spec/containers/0"), "JAVA_TOOL_OPTIONS"))
+                .contains("-XX:MaxRAMPercentage=50");
+        // a flag on the java command line would beat JAVA_TOOL_OPTIONS, and the setting above would do nothing
+        String entrypoint = find(Files.readString(DeployPaths.REPO.resolve("Dockerfile")), "\\nENTRYPOINT ([^\\n]*)");
+        assertThat(entrypoint).doesNotContain("MaxRAMPercentage");
     }
 
     @Test
@@ -227,6 +271,56 @@ class ManifestInvariantsTest {
         assertThat(annotation(ingresses.get("tradingedu-api-upload"), "proxy-request-buffering")).isEqualTo("off");
         assertThat(annotation(ingresses.get("tradingedu-embeddings-operators"), "denylist-source-range"))
                 .contains("0.0.0.0/0");
+    }
+
+    @Test
+    void theIngressesServeTheDashboardAsNginxConfDoes() throws IOException {
+        String nginx = Files.readString(DeployPaths.REPO.resolve("nginx/nginx.conf"));
+        Map<String, JsonNode> ingresses = new java.util.HashMap<>();
+        Overlays.ofKind("production", "Ingress").forEach(i -> ingresses.put(i.at("/metadata/name").asString(), i));
+        JsonNode ui = ingresses.get("tradingedu-api-ui");
+
+        assertThat(annotation(ui, "app-root")).as("/ redirects where nginx.conf's location = / does")
+                .isEqualTo(find(nginx, "location = / \\{[^}]*return 302 (\\S+);"));
+        assertThat(annotation(ui, "limit-rps")).isEqualTo(rate(nginx, "ui"));
+        assertThat(Integer.parseInt(annotation(ui, "limit-rps")) * Integer.parseInt(annotation(ui, "limit-burst-multiplier")))
+                .isEqualTo(Integer.parseInt(find(nginx, "location /api/ui/ \\{[^}]*burst=(\\d+)")));
+        assertThat(annotation(ui, "x-forwarded-prefix")).isEqualTo(find(nginx, "location /api/ui/ \\{[^}]*set \\$forwarded_prefix (\\S+);"));
+        // ingress-nginx tries regex locations longest first: the dashboard's must come before /api's catch-all
+        assertThat(path(ui).length()).isGreaterThan(path(ingresses.get("tradingedu-api")).length());
+        assertThat("/api/ui/assets/api.js").matches(path(ui) + ".*");
+
+        JsonNode events = ingresses.get("tradingedu-api-events");
+        assertThat("/api/media_items/events").matches(path(events));
+        assertThat(annotation(events, "proxy-buffering")).as("a server-sent-event stream must not be buffered")
+                .isEqualTo("off");
+        assertThat(Integer.parseInt(annotation(events, "proxy-read-timeout"))).as("outlives 60 s timeouts by far")
+                .isGreaterThanOrEqualTo(600);
+        assertThat(annotation(events, "limit-rps")).isEqualTo(rate(nginx, "api"));
+    }
+
+    private static String path(JsonNode ingress) {
+        return ingress.at("/spec/rules/0/http/paths/0/path").asString();
+    }
+
+    private static String env(JsonNode container, String name) {
+        for (JsonNode variable : container.path("env")) {
+            if (name.equals(variable.path("name").asString())) {
+                return variable.path("value").asString();
+            }
+        }
+        return "";
+    }
+
+    /** The volume mount a path lies under. */
+    private static JsonNode mountOf(JsonNode container, String path) {
+        for (JsonNode mount : container.path("volumeMounts")) {
+            String at = mount.path("mountPath").asString();
+            if (path.equals(at) || path.startsWith(at + "/")) {
+                return mount;
+            }
+        }
+        throw new AssertionError(path + " is on no volume of " + container.path("name").asString());
     }
 
     private static String annotation(JsonNode ingress, String name) {
