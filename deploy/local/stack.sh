@@ -44,15 +44,15 @@ USAGE
 main() {
   local cmd="${1:-}"
   case "$cmd" in
-    install) require_root; install_all ;;
-    up)      require_root; install_all; infra_up ;;
+    install) require_root; require_jdk; install_all ;;
+    up)      require_root; require_jdk; install_all; infra_up ;;
     down)    apps_down; infra_down ;;
     stop)    apps_down ;;
     status)  infra_status; apps_status ;;
     build)   require_java; build_suite ;;
-    start)   require_root; install_all; infra_up; build_suite; apps_up ;;
-    demo)    require_root; install_all; infra_up; build_suite; apps_up; run_demo ;;
-    test)    require_root; install_all; infra_up; fetch_market_data; run_tests ;;
+    start)   require_root; require_jdk; install_all; infra_up; build_suite; apps_up ;;
+    demo)    require_root; require_jdk; install_all; infra_up; build_suite; apps_up; run_demo ;;
+    test)    require_root; require_jdk; install_all; infra_up; fetch_market_data; run_tests ;;
     fetch-data) require_java; fetch_market_data ;;
     dlt-replay) require_java; shift; dlt_replay "$@" ;;
     key)     shift; key_command "$@" ;;

@@ -1,6 +1,9 @@
 # Builds the suite and runs the four services as background processes.
 APPS_DIR="$STACK_HOME/apps"
 SERVICES=(api-service:8003 orchestrator-service:8002 embeddings-service:8004 backtesting-service:8001)
+# Seconds each service may take to answer its health check: the four JVMs start at once, and on two busy cores (a
+# minimal Debian 12 machine shared with other work) each took 180-210 s
+APPS_START_TIMEOUT="${APPS_START_TIMEOUT:-300}"
 
 build_suite() {
   log "building the suite (mvn package, tests skipped)"
@@ -38,8 +41,8 @@ apps_up() {
   done
   for entry in "${SERVICES[@]}"; do
     local name="${entry%%:*}" port="${entry##*:}"
-    wait_for 120 curl -fsS "http://localhost:$port/actuator/health" \
-      || die "$name did not become healthy: see $APPS_DIR/$name.log"
+    wait_for "$APPS_START_TIMEOUT" curl -fsS "http://localhost:$port/actuator/health" \
+      || die "$name did not become healthy within $APPS_START_TIMEOUT s (APPS_START_TIMEOUT): see $APPS_DIR/$name.log"
     log "$name is up: http://localhost:$port"
   done
 }

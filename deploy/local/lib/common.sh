@@ -24,11 +24,20 @@ require_root() {
   command -v apt-get >/dev/null || die "apt-get not found: the local stack needs Debian 12 (bookworm) or a compatible system"
 }
 
-require_java() {
-  [ -x "$JAVA_HOME/bin/java" ] || die "no JDK at $JAVA_HOME: install a JDK 21+ and set JAVA_HOME_21_PLUS to it"
+# The JDK is the one thing the install step cannot bring (Debian 12 ships Java 17): checked before anything is
+# installed, so that a machine without it is told at once rather than after the packages.
+require_jdk() {
+  [ -x "$JAVA_HOME/bin/java" ] || die "no JDK 21+ at $JAVA_HOME (Debian 12's own is Java 17): install one, e.g. Temurin 25, and set JAVA_HOME_21_PLUS to it"
   local major
   major="$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')"
-  [ "${major%%.*}" -ge 21 ] || die "JDK at $JAVA_HOME is Java $major; the suite needs Java 21 or newer"
+  [ "${major%%.*}" -ge 21 ] || die "JDK at $JAVA_HOME is Java $major; the suite needs Java 21 or newer (JAVA_HOME_21_PLUS)"
+  # Debian's Maven 3.8 (Guava) warns about sun.misc.Unsafe on every run under Java 24+; the flag exists from Java 23
+  [ "${major%%.*}" -lt 23 ] || case " ${MAVEN_OPTS:-} " in *sun-misc-unsafe*) ;; *)
+    export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow${MAVEN_OPTS:+ $MAVEN_OPTS}" ;; esac
+}
+
+require_java() {
+  require_jdk
   command -v mvn >/dev/null || die "Maven not found: apt-get install maven"
 }
 

@@ -27,6 +27,7 @@ pg_as_postgres() { runuser -u postgres -- "$@"; }
 postgres_running() { [ -f "$PG_DATA/postmaster.pid" ] && pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
 
 postgres_up() {
+  postgres_grant_traversal
   if postgres_running; then
     log "postgres already running"
     postgres_configure_auth && pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" reload >/dev/null
@@ -52,6 +53,24 @@ CONF
       || die "postgres did not start: see $STACK_HOME/postgres/postgres.log"
   fi
   postgres_init_database
+}
+
+# The postgres user runs the cluster under $STACK_HOME and reads the SQL files under $REPO as itself. A directory
+# above them it may not enter (root's home, /root, is mode 700 on Debian, and a new user clones there) gets an ACL
+# entry that lets the postgres user alone pass through it, without listing it; nothing changes where it already can.
+postgres_grant_traversal() {
+  local target dir granted=()
+  for target in "$STACK_HOME" "$REPO/deploy/postgres"; do
+    local chain=() ; dir="$target"
+    while [ "$dir" != / ]; do chain=("$dir" ${chain[@]+"${chain[@]}"}); dir="$(dirname "$dir")"; done
+    for dir in "${chain[@]}"; do
+      [ -d "$dir" ] || break
+      runuser -u postgres -- test -x "$dir" && continue
+      setfacl -m u:postgres:x "$dir" || die "the postgres user cannot enter $dir and setfacl could not let it: put the repository (or STACK_HOME) below a directory every user may enter, e.g. /opt"
+      granted+=("$dir")
+    done
+  done
+  [ "${#granted[@]}" -eq 0 ] || log "the postgres user may now pass through (not list) ${granted[*]}: its cluster and SQL files are below"
 }
 
 # Who may connect, and how: the stack's own superuser (postgres) on the local socket by peer, every other role with a

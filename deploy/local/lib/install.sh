@@ -18,8 +18,9 @@ TOOL_PACKAGES=(
   mvn:maven make:make cc:gcc
   # fetching market data, the demo's and the tests' helpers
   curl:curl python3:python3 unzip:unzip tar:tar gzip:gzip xz:xz-utils npm:npm node:nodejs
-  # process control: the supervisor, stack.sh down and status, the benchmarks' load figures
-  runuser:util-linux ps:procps pkill:procps uptime:procps free:procps
+  # process control: the supervisor, stack.sh down and status, the benchmarks' load figures; setfacl lets the
+  # postgres user reach its cluster below a private directory (postgres_grant_traversal, infra.sh)
+  runuser:util-linux setfacl:acl ps:procps pkill:procps uptime:procps free:procps
   # media tools the orchestrator runs (stages 1-5) and the demo and tests use to generate lessons
   ffmpeg:ffmpeg ffprobe:ffmpeg tesseract:tesseract-ocr pocketsphinx_continuous:pocketsphinx text2wave:festival
   # infrastructure clients and the delivery checks of `stack.sh test`
