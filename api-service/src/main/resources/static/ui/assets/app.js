@@ -5,10 +5,14 @@ import {h, replace} from './dom.js';
 import {renderSignIn} from './pages/signin.js';
 import {renderLibrary} from './pages/library.js';
 import {renderLesson} from './pages/lesson.js';
+import {renderSearch} from './pages/search.js';
+import {renderStats} from './pages/stats.js';
 
-// One line per page; Search, Strategies, Playground and Statistics slot in here (docs/dashboard.md).
+// One line per page; Strategies and Playground slot in here (docs/dashboard.md).
 register('', renderLibrary);
 register('lessons/:id', renderLesson);
+register('search', renderSearch);
+register('stats', renderStats);
 
 const notice = document.getElementById('notice');
 

@@ -14,6 +14,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -92,10 +93,14 @@ final class Browser implements AutoCloseable {
                 findAll(css).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
-    /** Waits until supplier answers non-null and non-false; the failure names what was waited for. */
+    /**
+     * Waits until supplier answers non-null and non-false; the failure names what was waited for. An element the page
+     * replaced while it was being read (the pages re-render on pushed events) is read again on the next poll.
+     */
     <T> T until(Duration timeout, String what, Supplier<T> supplier) {
         try {
             return new WebDriverWait(driver, timeout, Duration.ofMillis(250)).withMessage("waited for " + what)
+                    .ignoring(StaleElementReferenceException.class)
                     .until(ignored -> {
                         T value = supplier.get();
                         return value instanceof Boolean flag && !flag ? null : value;

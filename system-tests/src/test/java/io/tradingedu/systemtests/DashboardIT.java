@@ -2,6 +2,8 @@ package io.tradingedu.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,13 +14,17 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
  * The web dashboard in a real browser (Debian's headless Chromium) against the four services' jars on private
- * infrastructure: sign in with an API key, upload a generated lesson through the page and watch the pushed run
- * events carry it to completed, open the lesson and seek from its transcript. Screenshots of each page land in
- * {@code target/screenshots/}; axe-core checks each page for serious accessibility violations. docs/dashboard.md
+ * infrastructure, one suite and one lesson for every page: sign in with an API key, upload a generated lesson through
+ * the page and watch the pushed run events carry it to completed, open the lesson and seek from its transcript; search
+ * a phrase its subtitles say, see its words marked and land on the lesson at that moment; Statistics counts the
+ * completed lesson and lists every stage; a too-long query and a stopped embeddings-service are shown as the API's
+ * problems in words. Screenshots of each page land in {@code target/screenshots/}; axe-core checks each page for
+ * serious accessibility violations. docs/dashboard.md
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {
@@ -26,10 +32,16 @@ class DashboardIT {
     private static final Duration PAGE = Duration.ofSeconds(20);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(6);
     private static final String LESSON = "dashboard-upload";
+    /** Seconds each of the lesson's three slides is shown. */
+    private static final int SLIDE_SECONDS = 6;
+    /** Said and shown in the lesson's second slide (Lessons' subtitles and slide text), at 6-12 s. */
+    private static final String PHRASE = "stop loss two percent below the entry";
 
     private static SystemSuite suite;
+    private static ServiceProcess embeddings;
     private static Browser browser;
     private static String dashboard;
+    private static String ui;
     private static String readWriteKey;
     private static Path lessonFile;
 
@@ -41,12 +53,12 @@ class DashboardIT {
                     SystemSuite.BACKTESTING_PORT, Map.of());
             ServiceProcess orchestrator = suite.start("orchestrator", "orchestrator-service",
                     SystemSuite.ORCHESTRATOR_PORT, Map.of());
-            ServiceProcess embeddings = suite.start("embeddings", "embeddings-service", SystemSuite.EMBEDDINGS_PORT,
+            embeddings = suite.start("embeddings", "embeddings-service", SystemSuite.EMBEDDINGS_PORT,
                     Map.of());
             ServiceProcess api = suite.start("api", "api-service", SystemSuite.API_PORT, Map.of());
             Path ingestRoot = suite.paths().work().resolve("ingest");
             Lessons lessons = new Lessons(ingestRoot);
-            lessons.prepareInBackground(List.of(Map.entry(LESSON, 4)));
+            lessons.prepareInBackground(List.of(Map.entry(LESSON, SLIDE_SECONDS)));
             SystemSuite.awaitHealthy(backtesting, orchestrator, embeddings, api);
             // stage 9 backtests the lesson's strategy on the S&P 500 (fetched by stack.sh test / fetch-data)
             suite.client(backtesting).postFiles("/market-data?symbol=SPX&timeframe=1d",
@@ -55,8 +67,9 @@ class DashboardIT {
             readWriteKey = suite.client(api).postJson("/admin/api_keys",
                     Map.of("name", "dashboard-it", "scopes", List.of("read", "write"))).expect(201, 200)
                     .json().path("key").asString();
-            lessonFile = ingestRoot.resolve(lessons.make(LESSON, 4));
+            lessonFile = ingestRoot.resolve(lessons.make(LESSON, SLIDE_SECONDS));
             dashboard = api.url().resolve("/").toString();
+            ui = api.url().resolve("/ui/").toString();
             browser = Browser.start(Path.of("target", "screenshots").toAbsolutePath(),
                     suite.paths().stackHome().resolve("tools/axe-core/node_modules/axe-core/axe.min.js"));
         } catch (RuntimeException | Error e) {
@@ -140,7 +153,7 @@ class DashboardIT {
         browser.until(PAGE, "the video's metadata through its signed link", () ->
                 ((Number) browser.script("return document.getElementById('player').readyState")).intValue() >= 1);
         assertThat(((Number) browser.script("return document.getElementById('player').duration")).doubleValue())
-                .isCloseTo(12.0, org.assertj.core.data.Offset.offset(0.5));
+                .isCloseTo(3.0 * SLIDE_SECONDS, org.assertj.core.data.Offset.offset(0.5));
 
         WebElement second = lines.get(1);
         double start = Double.parseDouble(second.getDomAttribute("data-start"));
@@ -183,6 +196,123 @@ class DashboardIT {
         browser.until(PAGE, "the Library on a phone", () -> browser.find("h1").getText().equals("Library"));
         browser.screenshot("library-phone");
         assertAccessible("library-phone");
+    }
+
+    @Test
+    @Order(5)
+    void aSpokenPhraseIsFoundWithItsWordsMarkedAndOpensTheLessonAtThatMoment() {
+        browser.resize(1366, 900);
+        String mediaId = browser.find("tr[data-media-id]").getDomAttribute("data-media-id");
+        browser.find("#nav a[data-page=search]").click();
+        WebElement box = browser.await("#search-query", PAGE);
+        box.sendKeys(PHRASE);
+        browser.find("form.search-form button[type=submit]").click();
+        browser.until(PAGE, "the search in the address", () -> browser.driver().getCurrentUrl()
+                .contains("/ui/search?q=stop+loss"));
+        WebElement first = browser.until(PAGE, "the first hit", () -> browser.findAll("#search-results li.hit")
+                .stream().findFirst().orElse(null));
+        assertThat(browser.find("#search-status").getText()).contains("for “" + PHRASE + "”");
+        String text = first.findElement(By.cssSelector(".hit-text")).getText();
+        assertThat(text.toLowerCase()).contains("stop loss");
+        List<String> marked = first.findElements(By.cssSelector(".hit-text mark")).stream()
+                .map(mark -> mark.getText().toLowerCase()).toList();
+        // the query's words are marked (OCR may have read a slide's word differently), a stop word never is
+        assertThat(marked).as("the marks in %s", text).contains("stop", "loss")
+                .allMatch(word -> List.of("stop", "loss", "two", "percent", "below", "entry").contains(word),
+                        "a word of the query");
+        assertAccessible("search");
+        browser.screenshot("search");
+
+        // the slide that shows the rule is on screen from 6 s to 12 s: its frame hit must open the lesson there
+        WebElement frame = browser.findAll("#search-results li.hit[data-type=frame]").stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no frame hit for the slide's words: "
+                        + browser.find("#search-results").getText()));
+        double start = Double.parseDouble(frame.getDomAttribute("data-start"));
+        double end = Double.parseDouble(frame.getDomAttribute("data-end"));
+        WebElement link = frame.findElement(By.cssSelector("a.hit-link"));
+        assertThat(link.getDomAttribute("href")).contains("/ui/lessons/" + mediaId + "?t=");
+        link.click();
+        browser.until(PAGE, "the lesson's address with its moment", () -> browser.driver().getCurrentUrl()
+                .contains("/ui/lessons/" + mediaId + "?t="));
+        double asked = Double.parseDouble(browser.driver().getCurrentUrl().replaceAll(".*[?&]t=([0-9.]+).*", "$1"));
+        double at = browser.until(PAGE, "the player at the hit's moment", () -> {
+            Number ready = (Number) browser.script("return document.getElementById('player').readyState");
+            double time = ((Number) browser.script("return document.getElementById('player').currentTime"))
+                    .doubleValue();
+            return ready.intValue() >= 1 && Math.abs(time - asked) < 0.25 ? time : null;
+        });
+        assertThat(at).isBetween(start - 0.25, end + 0.25).isBetween(6.0, 12.0);
+        String current = browser.until(PAGE, "the transcript line of that moment marked current", () -> {
+            List<WebElement> lines = browser.findAll("#transcript-lines button.line[aria-current=true]");
+            return lines.isEmpty() ? null : lines.getFirst().getText();
+        });
+        assertThat(current).contains("stop loss");
+        browser.screenshot("lesson-from-search");
+
+        browser.driver().navigate().back();
+        browser.until(PAGE, "the results again after back", () -> !browser.findAll("#search-results li.hit")
+                .isEmpty());
+        assertThat(browser.find("#search-query").getDomProperty("value")).isEqualTo(PHRASE);
+    }
+
+    @Test
+    @Order(6)
+    void aTooLongQueryIsAnsweredWithTheProblemInWords() {
+        browser.open(ui + "search?q=" + "rsi+".repeat(300));
+        String problem = browser.until(PAGE, "the refusal in words", () -> {
+            String text = browser.find("#search-error").getText();
+            return text.isBlank() ? null : text;
+        });
+        assertThat(problem).contains("1000 are allowed");
+        assertThat(browser.findAll("#search-results li")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void statisticsCountTheCompletedLessonAndListEveryStage() {
+        browser.find("#nav a[data-page=stats]").click();
+        browser.until(PAGE, "the Statistics page", () -> browser.find("h1").getText().equals("Statistics"));
+        WebElement completed = browser.await("#stats-media li[data-status=completed] .count", PAGE);
+        assertThat(Integer.parseInt(completed.getText())).isEqualTo(1);
+        List<WebElement> stages = browser.until(PAGE, "the stage table", () -> {
+            List<WebElement> rows = browser.findAll("#stats-stages tbody tr");
+            return rows.size() == 10 ? rows : null;
+        });
+        assertThat(stages).extracting(row -> row.getDomAttribute("data-stage")).containsExactly("validate",
+                "process-video", "detect-keywords", "generate-clips", "extract-concepts", "embeddings", "features",
+                "strategy-generation", "backtest", "evaluate-promote");
+        for (WebElement row : stages) {
+            List<WebElement> cells = row.findElements(By.cssSelector("td"));
+            assertThat(cells.get(0).getText()).as("stage %s done", row.getDomAttribute("data-stage")).isEqualTo("1");
+            assertThat(cells.get(1).getText()).as("stage %s failed", row.getDomAttribute("data-stage"))
+                    .isEqualTo("0");
+            assertThat(cells.get(5).getText()).as("stage %s median", row.getDomAttribute("data-stage"))
+                    .matches("[0-9.]+ s|[0-9]+:[0-9]{2}");
+        }
+        assertThat(browser.find("#backtest-depth").getText()).startsWith("0");
+        assertThat(browser.find("#stats-failures").getText()).contains("No stage failed");
+        browser.until(PAGE, "live updates", () -> "live".equals(browser.find("#live-status").getDomAttribute(
+                "data-state")));
+        assertAccessible("stats");
+        browser.screenshot("stats");
+
+        browser.resize(390, 844);
+        browser.screenshot("stats-phone");
+        assertAccessible("stats-phone");
+        browser.resize(1366, 900);
+    }
+
+    @Test
+    @Order(8)
+    void aSearchWhileEmbeddingsIsDownSaysSo() {
+        embeddings.stop();
+        browser.open(ui + "search?q=" + URLEncoder.encode(PHRASE, StandardCharsets.UTF_8));
+        String problem = browser.until(PAGE, "the outage in words", () -> {
+            String text = browser.find("#search-error").getText();
+            return text.isBlank() ? null : text;
+        });
+        assertThat(problem).contains("embeddings-service");
+        browser.screenshot("search-unavailable");
     }
 
     private static void assertAccessible(String page) {

@@ -1,12 +1,16 @@
-// Lesson: the video with its transcript, the keyword timeline, clips, concepts, strategies and on-screen text.
+// Lesson (lessons/<id>?t=SECONDS): the video with its transcript, the keyword timeline, clips, concepts, strategies
+// and on-screen text.
 import {ApiProblem, get} from '../api.js';
 import {h, replace, when} from '../dom.js';
 import {href} from '../router.js';
 import {playerWithTranscript} from '../parts/player.js';
 import {clips, concepts, frames, keywordTimeline, strategies} from '../parts/lesson-sections.js';
 
-export function renderLesson(main, {id}) {
+/** ?t=SECONDS (a search hit's moment): the player starts there. */
+export function renderLesson(main, {id}, query) {
   const player = playerWithTranscript(id);
+  const start = Number(query.get('t'));
+  if (query.has('t') && Number.isFinite(start) && start >= 0) player.startAt(start);
   const heading = h('h1', {}, 'Lesson');
   const meta = h('p', {class: 'help'});
   let item = null;

@@ -50,6 +50,18 @@ export function playerWithTranscript(mediaId) {
     videoNote.textContent = 'The video cannot be played here (the link may have expired: open the lesson again).';
   });
 
+  /**
+   * Puts the player at a moment once the video's metadata is known (setting it earlier is lost when the source
+   * loads); it does not play by itself: browsers refuse autoplay with sound before a gesture.
+   */
+  function startAt(seconds) {
+    const apply = () => {
+      video.currentTime = Math.min(seconds, Number.isFinite(video.duration) ? video.duration : seconds);
+    };
+    if (video.readyState >= 1) apply();
+    else video.addEventListener('loadedmetadata', apply, {once: true});
+  }
+
   /** videoLink: a promise of {url} or {problem}, shared with the clips that play the same file. */
   async function load(videoLink) {
     const {url, problem} = await videoLink;
@@ -69,5 +81,5 @@ export function playerWithTranscript(mediaId) {
     }
   }
 
-  return {element, load, seek, video};
+  return {element, load, seek, startAt, video};
 }
