@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +59,12 @@ class GenerateStrategyController {
             excerpts = List.of(request.text());
         } else {
             String keyword = request.keyword().strip();
-            Map<UUID, List<double[]>> mentions = lessons.mentioning(keyword, request.topKOrDefault());
+            Map<UUID, List<double[]>> mentions;
+            try {
+                mentions = lessons.mentioning(keyword, request.topKOrDefault());
+            } catch (QueryTimeoutException e) {
+                return keywordSearchTooSlow(keyword);
+            }
             if (mentions.isEmpty()) {
                 return nothingTradable(List.of("no lesson in the library states a concept mentioning '" + keyword
                         + "'"));
@@ -83,6 +89,18 @@ class GenerateStrategyController {
         }
         return ResponseEntity.ok(new GenerateResponse(StrategyJson.toTree(best.definition()), best.text(),
                 best.source(), best.assumed(), best.evidence(), best.tuning(), notes));
+    }
+
+    /**
+     * A keyword that matches too much of a large library (or a database too busy to scan it): the same request would
+     * meet the same wall, so the answer says what to change rather than inviting a retry.
+     */
+    private ResponseEntity<ProblemDetail> keywordSearchTooSlow(String keyword) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                "keyword-search-timeout", "Keyword search took too long", "looking up the lessons that mention '"
+                        + keyword + "' took longer than " + lessons.keywordScanTimeout().toSeconds()
+                        + " s (strategies.generate.keyword-scan-timeout): ask with a more specific keyword, or give "
+                        + "the strategy as text"));
     }
 
     /** The concepts of each lesson said within the window around its mentions of the keyword. */

@@ -1,11 +1,13 @@
 package io.tradingedu.orchestrator.strategies.generation;
 
 import io.tradingedu.orchestrator.concepts.Concept;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,9 +19,20 @@ class LessonReader {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
+    /** The keyword search's own template: its scan of every lesson's concepts is cut at the timeout. */
+    private final JdbcTemplate keywordScan;
+    private final Duration keywordScanTimeout;
 
-    LessonReader(JdbcTemplate jdbc) {
+    LessonReader(JdbcTemplate jdbc,
+                 @Value("${strategies.generate.keyword-scan-timeout:10s}") Duration keywordScanTimeout) {
         this.jdbc = jdbc;
+        this.keywordScanTimeout = keywordScanTimeout;
+        this.keywordScan = new JdbcTemplate(jdbc.getDataSource());
+        this.keywordScan.setQueryTimeout((int) Math.max(1, keywordScanTimeout.toSeconds()));
+    }
+
+    Duration keywordScanTimeout() {
+        return keywordScanTimeout;
     }
 
     /** A clip's time span. */
@@ -59,12 +72,13 @@ class LessonReader {
 
     /**
      * The media items whose concepts mention the keyword most (in the quote, the text form or the name), at most
-     * {@code topK}, with the times where they do.
+     * {@code topK}, with the times where they do. The substring match reads every concept of the library, so it is
+     * cancelled after {@code strategies.generate.keyword-scan-timeout} (Spring's {@code QueryTimeoutException}).
      */
     Map<UUID, List<double[]>> mentioning(String keyword, int topK) {
         String like = "%" + keyword.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         Map<UUID, List<double[]>> found = new LinkedHashMap<>();
-        jdbc.query("""
+        keywordScan.query("""
                 WITH hits AS (
                     SELECT media_id, start_seconds, end_seconds FROM analysis.concept
                     WHERE quote ILIKE ? OR text_form ILIKE ? OR name ILIKE ?),

@@ -11,6 +11,7 @@ import io.tradingedu.orchestrator.concepts.TextEvidence;
 import io.tradingedu.orchestrator.llm.LlmProperties;
 import io.tradingedu.orchestrator.llm.OllamaLlmChat;
 import io.tradingedu.support.web.ServiceProblemAdvice;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,7 @@ class StrategyGenerationIT {
     private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
             "jdbc:postgresql://localhost:5432/tradingedu", System.getenv().getOrDefault("DATABASE_USER", "tradingedu"),
             System.getenv().getOrDefault("DATABASE_PASSWORD", "tradingedu")));
-    private final LessonReader reader = new LessonReader(jdbc);
+    private final LessonReader reader = new LessonReader(jdbc, Duration.ofSeconds(1));
     private final StrategyStore store = new StrategyStore(jdbc);
     private final UUID media = UUID.randomUUID();
 
@@ -138,6 +139,31 @@ class StrategyGenerationIT {
                         .content("{\"keyword\": \"rsi\", \"top_k\": 2.5}"))
                 .andExpect(jsonPath("$.field").value("top_k"))
                 .andExpect(jsonPath("$.detail").value("top_k must be a whole number between 1 and 20, was 2.5"));
+    }
+
+    /**
+     * The keyword scan reads every concept of the library: when it cannot finish within its timeout (here the table
+     * is held by another transaction's lock for longer), it is cancelled and the caller is told what to change.
+     */
+    @Test
+    void aKeywordScanThatCannotFinishInTimeIsCancelledWithAProblem() throws Exception {
+        LlmProperties noModel = new LlmProperties("", "m", 0.2, Duration.ofSeconds(1), Duration.ofSeconds(1), 1);
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new GenerateStrategyController(
+                new StrategyGenerator(new OllamaLlmChat(noModel), noModel), reader))
+                .setControllerAdvice(new Advice()).build();
+        try (Connection holder = jdbc.getDataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE analysis.concept IN ACCESS EXCLUSIVE MODE");
+            }
+            mvc.perform(post("/strategies/generate").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"keyword\": \"RSI\"}"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.type").value("https://tradingedu.io/problems/keyword-search-timeout"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                            "'RSI' took longer than 1 s")));
+            holder.rollback();
+        }
     }
 
     /** A keyword is text to look for, not a pattern: 'RS_' is not RSI, so no lesson mentions it. */
