@@ -87,6 +87,12 @@ print("run %s: %s | %s" % (run["id"][:8], run["status"], stages or "waiting for 
     case "$status" in completed|failed|cancelled) break ;; esac
     sleep 1
   done
+  # the item's own status follows its run's through the run events, a moment later: wait for it (a few seconds at most)
+  local settle=0
+  while [[ "$(echo "$item" | json_field "['status']")" =~ ^(pending|processing)$ ]] && [ "$settle" -lt 15 ]; do
+    sleep 1; settle=$((settle + 1))
+    item="$(api_curl -fsS "$API_URL/media_items/$id")"
+  done
   echo "$item" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)

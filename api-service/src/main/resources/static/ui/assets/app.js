@@ -7,12 +7,16 @@ import {renderLibrary} from './pages/library.js';
 import {renderLesson} from './pages/lesson.js';
 import {renderSearch} from './pages/search.js';
 import {renderStats} from './pages/stats.js';
+import {renderStrategies} from './pages/strategies.js';
+import {renderStrategy} from './pages/strategy.js';
 
-// One line per page; Strategies and Playground slot in here (docs/dashboard.md).
+// One line per page; Playground slots in here (docs/dashboard.md).
 register('', renderLibrary);
 register('lessons/:id', renderLesson);
 register('search', renderSearch);
 register('stats', renderStats);
+register('strategies', renderStrategies);
+register('strategies/:id', renderStrategy);
 
 const notice = document.getElementById('notice');
 

@@ -315,6 +315,106 @@ class DashboardIT {
         browser.screenshot("search-unavailable");
     }
 
+    /**
+     * Strategies: the lesson's strategy, backtested by stage 9 on SPX, is listed; its page shows the compact text,
+     * every reason of the decision, the metrics per period, the quote linking to the lesson at its second, and both
+     * lightweight-charts charts drawn, the price chart with one entry and one exit marker per trade of the backtest.
+     */
+    @Test
+    @Order(9)
+    void theLessonsStrategyShowsItsDecisionMetricsAndChartsWithEveryTrade() {
+        browser.resize(1366, 900);
+        ApiClient api = new ApiClient(java.net.URI.create(dashboard), readWriteKey);
+        String mediaId = api.get("/media_items?limit=1").expect(200).json().path("items").get(0).path("id")
+                .asString();
+        tools.jackson.databind.JsonNode strategy = backtestedStrategy(api, mediaId);
+        String id = strategy.path("id").asString();
+        tools.jackson.databind.JsonNode backtest = strategy.path("backtests").get(0);
+        assertThat(backtest.path("symbol").asString()).isEqualTo("SPX");
+        int trades = 0;
+        for (tools.jackson.databind.JsonNode period : backtest.path("periods")) {
+            trades += period.path("metrics").path("trades").asInt();
+        }
+
+        browser.find("#nav a[data-page=strategies]").click();
+        browser.until(PAGE, "the Strategies page", () -> browser.find("h1").getText().equals("Strategies"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/ui/strategies");
+        WebElement listed = browser.await("#candidate-list li[data-strategy-id='" + id + "']", PAGE);
+        assertThat(listed.getText()).contains(strategy.path("name").asString())
+                .contains(strategy.path("decision").isString() ? strategy.path("decision").asString() : "undecided");
+        browser.until(PAGE, "the lesson's name beside it", () -> listed.getText().contains(LESSON + ".mp4"));
+        assertAccessible("strategies");
+        browser.screenshot("strategies");
+
+        listed.findElement(By.cssSelector("a.strategy-name")).click();
+        browser.until(PAGE, "the strategy's address", () -> browser.driver().getCurrentUrl()
+                .endsWith("/ui/strategies/" + id));
+        browser.until(PAGE, "the strategy's name", () -> browser.find("h1").getText()
+                .equals(strategy.path("name").asString()));
+        assertThat(browser.find("#compact-text").getText()).isEqualTo(strategy.path("text").asString().strip());
+        List<WebElement> reasons = browser.findAll("#reason-list li");
+        assertThat(reasons).hasSize(strategy.path("reasons").size()).isNotEmpty();
+        for (int i = 0; i < reasons.size(); i++) {
+            tools.jackson.databind.JsonNode reason = strategy.path("reasons").get(i);
+            assertThat(reasons.get(i).getDomAttribute("data-passed")).isEqualTo(String.valueOf(reason.path("passed")
+                    .asBoolean()));
+            assertThat(reasons.get(i).getText()).startsWith(reason.path("passed").asBoolean() ? "pass" : "fail");
+        }
+        // one column per tested period, in and out of sample, with the trades of each
+        List<WebElement> tradeCells = browser.findAll("#metrics tr[data-metric=trades] td");
+        assertThat(tradeCells).hasSize(backtest.path("periods").size());
+        assertThat(browser.findAll("#metrics th[data-period]")).extracting(th -> th.getDomAttribute("data-period"))
+                .contains("out_of_sample");
+        if (strategy.path("evidence").path(0).path("start_seconds").isNumber()) {
+            assertThat(browser.find("#evidence a.evidence-link").getDomAttribute("href"))
+                    .contains("/ui/lessons/" + mediaId + "?t=");
+        }
+
+        browser.await("#equity-chart canvas", PAGE);
+        browser.await("#price-chart canvas", PAGE);
+        WebElement prices = browser.until(PAGE, "the trades drawn on the price chart", () -> {
+            WebElement chart = browser.find("#price-chart");
+            return chart.getDomAttribute("data-trades") == null ? null : chart;
+        });
+        assertThat(Integer.parseInt(prices.getDomAttribute("data-trades"))).as("trades drawn").isEqualTo(trades);
+        assertThat(Integer.parseInt(prices.getDomAttribute("data-markers"))).as("an entry and an exit per trade")
+                .isEqualTo(2 * trades);
+        assertThat(Integer.parseInt(browser.find("#equity-chart").getDomAttribute("data-points"))).isPositive();
+        assertAccessible("strategy");
+        browser.screenshot("strategy");
+    }
+
+    @Test
+    @Order(10)
+    void aStrategysDeepLinkReloadsAndAnUnknownOneIsExplainedInWords() {
+        String strategy = browser.driver().getCurrentUrl();
+        browser.driver().navigate().refresh();
+        browser.await("#price-chart canvas", PAGE);
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(strategy);
+        browser.driver().navigate().back();
+        browser.until(PAGE, "the list after back", () -> browser.find("h1").getText().equals("Strategies"));
+
+        browser.open(ui + "strategies/00000000-0000-0000-0000-000000000000");
+        String problem = browser.until(PAGE, "the refusal in words", () -> {
+            String text = browser.find("#strategy-error").getText();
+            return text.isBlank() ? null : text;
+        });
+        assertThat(problem).contains("no strategy with id");
+    }
+
+    /** The first of the lesson's strategies (in full) that stage 9 backtested. */
+    private static tools.jackson.databind.JsonNode backtestedStrategy(ApiClient api, String mediaId) {
+        for (tools.jackson.databind.JsonNode item : api.get("/strategies?limit=50&media_id=" + mediaId).expect(200)
+                .json().path("items")) {
+            tools.jackson.databind.JsonNode detail = api.get("/strategies/" + item.path("id").asString())
+                    .expect(200).json();
+            if (detail.path("backtests").path(0).path("backtest_id").isString()) {
+                return detail;
+            }
+        }
+        throw new AssertionError("no strategy of lesson " + mediaId + " has a stage-9 backtest");
+    }
+
     private static void assertAccessible(String page) {
         assertThat(browser.seriousAccessibilityViolations()).as("serious or critical axe-core violations on " + page)
                 .isEmpty();
