@@ -27,7 +27,8 @@ require_root() {
 # The JDK is the one thing the install step cannot bring (Debian 12 ships Java 17): checked before anything is
 # installed, so that a machine without it is told at once rather than after the packages.
 require_jdk() {
-  [ -x "$JAVA_HOME/bin/java" ] || die "no JDK 21+ at $JAVA_HOME (Debian 12's own is Java 17): install one, e.g. Temurin 25, and set JAVA_HOME_21_PLUS to it"
+  [ -x "$JAVA_HOME/bin/java" ] && [ -x "$JAVA_HOME/bin/javac" ] \
+    || die "no JDK 21+ at $JAVA_HOME (a JRE has no javac; Debian 12's own is Java 17): install one, e.g. Temurin 25, and set JAVA_HOME_21_PLUS to it"
   local major
   major="$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')"
   [ "${major%%.*}" -ge 21 ] || die "JDK at $JAVA_HOME is Java $major; the suite needs Java 21 or newer (JAVA_HOME_21_PLUS)"

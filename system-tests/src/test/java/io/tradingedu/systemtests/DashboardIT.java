@@ -335,6 +335,8 @@ class DashboardIT {
         for (tools.jackson.databind.JsonNode period : backtest.path("periods")) {
             trades += period.path("metrics").path("trades").asInt();
         }
+        // the RSI rule on 20 years of the S&P 500 trades: a chart without trades would compare nothing below
+        assertThat(trades).as("trades of the lesson's backtest: %s", backtest).isPositive();
 
         browser.find("#nav a[data-page=strategies]").click();
         browser.until(PAGE, "the Strategies page", () -> browser.find("h1").getText().equals("Strategies"));

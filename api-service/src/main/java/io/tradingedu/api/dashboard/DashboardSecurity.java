@@ -35,7 +35,8 @@ class DashboardSecurity {
     SecurityFilterChain dashboardFilterChain(HttpSecurity http) throws Exception {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         RequestMatcher dashboardReads = new OrRequestMatcher(
-                paths.matcher(HttpMethod.GET, "/"), paths.matcher(HttpMethod.GET, "/ui"),
+                paths.matcher(HttpMethod.GET, "/"), paths.matcher(HttpMethod.HEAD, "/"),
+                paths.matcher(HttpMethod.GET, "/ui"), paths.matcher(HttpMethod.HEAD, "/ui"),
                 paths.matcher(HttpMethod.GET, "/ui/**"), paths.matcher(HttpMethod.HEAD, "/ui/**"));
         return http.securityMatcher(dashboardReads)
                 .csrf(csrf -> csrf.disable())

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradingedu.api.media.MediaFiles;
 import io.tradingedu.api.media.MediaItem;
 import io.tradingedu.api.media.MediaService;
+import io.tradingedu.api.media.MediaVideoController;
 import io.tradingedu.api.support.NotFoundException;
 import io.tradingedu.api.support.RangeRequests;
 import io.tradingedu.support.web.Problems;
@@ -20,7 +21,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.MediaTypeFactory;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -85,12 +85,19 @@ class MediaLinkController {
                 .orElseThrow(() -> new NotFoundException("media-file", "the file of media item " + id + " is gone"));
         Resource video = new FileSystemResource(file);
         RangeRequests.requireSatisfiable(range, video);
+        // An upload is whatever its sender made it: only known video and audio types play in place; anything else
+        // (an .html or .js named by its uploader) is bytes to download, and never a document or script of this origin.
+        MediaType type = MediaVideoController.contentTypeOf(file);
+        ContentDisposition disposition = MediaType.APPLICATION_OCTET_STREAM.equals(type)
+                ? ContentDisposition.attachment().filename(item.getFilename()).build()
+                : ContentDisposition.inline().filename(item.getFilename()).build();
         return ResponseEntity.ok()
-                .contentType(MediaTypeFactory.getMediaType(file.getFileName().toString())
-                        .orElse(MediaType.APPLICATION_OCTET_STREAM))
+                .contentType(type)
                 .cacheControl(CacheControl.noCache().cachePrivate())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline().filename(item.getFilename()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cross-Origin-Resource-Policy", "same-origin")
                 .body(video);
     }
 

@@ -78,7 +78,7 @@ class RunEventHub implements DisposableBean {
         for (Subscription subscription : List.copyOf(subscriptions)) {
             if (!subscription.offer(frame)) {
                 log.info("dropped a live event stream that fell {} events behind", properties.clientBacklog());
-                subscription.end();
+                subscription.drop();
             }
         }
     }
@@ -137,9 +137,26 @@ class RunEventHub implements DisposableBean {
 
         /** Removes the subscription and closes its stream; idempotent, from any thread. */
         void end() {
+            if (markEnded()) {
+                closeSink();
+            }
+        }
+
+        /**
+         * Ends a stalled client's stream without waiting for it: closing takes the stream's write lock, which its
+         * writer holds while it blocks on a socket nobody reads, so the close happens on a thread of its own and the
+         * caller (the Kafka listener) goes on serving every other client.
+         */
+        void drop() {
+            if (markEnded()) {
+                Thread.ofVirtual().name("run-events-drop").start(this::closeSink);
+            }
+        }
+
+        private boolean markEnded() {
             synchronized (this) {
                 if (ended) {
-                    return;
+                    return false;
                 }
                 ended = true;
             }
@@ -148,6 +165,10 @@ class RunEventHub implements DisposableBean {
             if (running != null && running != Thread.currentThread()) {
                 running.interrupt();
             }
+            return true;
+        }
+
+        private void closeSink() {
             try {
                 sink.close();
             } catch (RuntimeException e) {

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Media")
-class MediaVideoController {
+public class MediaVideoController {
 
     /**
      * What the ingest accepts in practice; ffprobe decides later whether a file really is media, so the name is the
@@ -88,7 +88,8 @@ class MediaVideoController {
                 .body(video);
     }
 
-    static MediaType contentTypeOf(Path file) {
+    /** The media type a stored file is served as: a known video or audio type, else bytes (never HTML or script). */
+    public static MediaType contentTypeOf(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);

@@ -11,8 +11,12 @@ export class RunStates {
   /** The state of one item; created from the REST item (with its run when it was read singly). */
   fromItem(item) {
     const state = this.byMedia.get(item.id) || newState();
-    state.status = state.pushed ? state.status : item.status;
-    state.reason = state.pushed ? state.reason : item.status_reason;
+    // a pushed event is newer than a list read before it, but events missed while the stream was down are not: a
+    // finished status read from the API always wins (nothing moves a finished item back)
+    const finished = ['completed', 'failed', 'cancelled'].includes(item.status);
+    const keepPushed = state.pushed && !finished;
+    state.status = keepPushed ? state.status : item.status;
+    state.reason = keepPushed ? state.reason : item.status_reason;
     if (item.run && item.run.stages?.length) {
       state.total = item.run.stages.length;
       for (const stage of item.run.stages) {

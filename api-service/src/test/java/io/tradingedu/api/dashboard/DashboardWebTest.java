@@ -174,6 +174,30 @@ class DashboardWebTest {
                 .andExpect(jsonPath("$.type").value("https://tradingedu.io/problems/media-link-invalid"));
     }
 
+    /** An uploaded page or script is served as bytes to download, never as a document of the dashboard's origin. */
+    @Test
+    void aSignedLinkToAFileThatIsNoVideoServesItAsBytesToDownload() throws Exception {
+        UUID id = UUID.randomUUID();
+        Path page = Files.writeString(dir.resolve("evil.html"), "<script>alert(1)</script>");
+        MediaItem item = mock(MediaItem.class);
+        when(item.getStoragePath()).thenReturn(page.toString());
+        when(item.getFilename()).thenReturn("evil.html");
+        when(media.get(id)).thenReturn(item);
+        when(files.servable(eq(id), any())).thenReturn(Optional.of(page));
+
+        String body = mvc.perform(get("/media_items/" + id + "/video_link").header(HttpHeaders.AUTHORIZATION, KEY))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String path = JsonMapper.builder().build().readTree(body).path("url").asString()
+                .substring("http://localhost".length());
+
+        mvc.perform(get(path)).andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_OCTET_STREAM))
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
+                        org.hamcrest.Matchers.startsWith("attachment")))
+                .andExpect(header().string("Content-Security-Policy", "default-src 'none'; sandbox"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
     private MvcResult openStream() throws Exception {
         return mvc.perform(get("/media_items/events").header(HttpHeaders.AUTHORIZATION, KEY)
                         .accept(MediaType.TEXT_EVENT_STREAM))

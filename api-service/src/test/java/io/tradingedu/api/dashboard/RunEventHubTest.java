@@ -2,6 +2,7 @@ package io.tradingedu.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +99,37 @@ class RunEventHubTest {
         stuck.blockSends.countDown();
     }
 
+    /**
+     * Like Spring's emitter on a socket nobody reads: the stalled send ignores interrupts and holds the write lock
+     * that closing the stream needs too. Dropping that client must not hold up the events of the others.
+     */
+    @Test
+    void droppingAStalledClientDoesNotHoldUpTheOthers() {
+        hub = hub(10, Duration.ofSeconds(10), Duration.ofMinutes(5), 2);
+        RecordingSink stuck = new RecordingSink();
+        stuck.blockSends = new CountDownLatch(1);
+        stuck.uninterruptible = true;
+        RecordingSink quick = new RecordingSink();
+        hub.subscribe(stuck);
+        hub.subscribe(quick);
+
+        try {
+            // (a guard against a hang, not a performance target: a publish that waits for the close never returns)
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                for (int i = 0; i < 8; i++) {
+                    hub.publish("e" + i, "run", "{}");
+                    int sent = i + 1;
+                    await().atMost(WAIT).until(() -> quick.events().size() == sent);
+                }
+            }, "publishing waited for the stalled client's stream to close");
+            assertThat(hub.openStreams()).isEqualTo(1);
+            assertThat(stuck.closed.getCount()).as("the stalled stream's close still waits for its send").isEqualTo(1);
+        } finally {
+            stuck.blockSends.countDown();
+        }
+        await().atMost(WAIT).until(() -> stuck.closed.getCount() == 0);
+    }
+
     @Test
     void sendsHeartbeatsOnAnIdleStreamAndEndsItAfterItsTimeout() {
         hub = hub(10, Duration.ofMillis(100), Duration.ofMillis(700), 16);
@@ -130,27 +163,55 @@ class RunEventHubTest {
         final CountDownLatch closed = new CountDownLatch(1);
         volatile boolean failSends;
         volatile CountDownLatch blockSends;
+        /** A stalled send that ignores interrupts, as a blocking socket write does. */
+        volatile boolean uninterruptible;
+        /** Sending and closing share one lock, as Spring's ResponseBodyEmitter's send and complete do. */
+        private final ReentrantLock writeLock = new ReentrantLock();
 
         @Override
         public void send(String frame) throws IOException {
-            if (failSends && frame.startsWith("id:")) {
-                throw new IOException("Broken pipe");
+            writeLock.lock();
+            try {
+                if (failSends && frame.startsWith("id:")) {
+                    throw new IOException("Broken pipe");
+                }
+                CountDownLatch block = blockSends;
+                if (block != null && frame.startsWith("id:")) {
+                    stall(block);
+                }
+                frames.add(frame);
+            } finally {
+                writeLock.unlock();
             }
-            CountDownLatch block = blockSends;
-            if (block != null && frame.startsWith("id:")) {
+        }
+
+        private void stall(CountDownLatch block) throws IOException {
+            boolean interrupted = false;
+            while (true) {
                 try {
                     block.await();
+                    break;
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while the client stalled");
+                    if (!uninterruptible) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while the client stalled");
+                    }
+                    interrupted = true;
                 }
             }
-            frames.add(frame);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
         public void close() {
-            closed.countDown();
+            writeLock.lock();
+            try {
+                closed.countDown();
+            } finally {
+                writeLock.unlock();
+            }
         }
 
         List<String> events() {
