@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 class BacktestingReader {
 
+    private static final Logger log = LoggerFactory.getLogger(BacktestingReader.class);
     private static final String SERVICE = "backtesting-service";
 
     private final RestClient http;
@@ -99,9 +102,10 @@ class BacktestingReader {
         }
     }
 
+    /** The caller learns that the service cannot be reached; where it lives and why stay in the log. */
     private BacktestChartException unreachable(RestClientException e) {
+        log.warn("{} at {} cannot be reached: {}", SERVICE, base, e.getMostSpecificCause().toString());
         return new BacktestChartException(HttpStatus.SERVICE_UNAVAILABLE, "backtesting-unavailable",
-                "backtesting-service unavailable", SERVICE + " cannot be reached at " + base + ": "
-                + e.getMostSpecificCause().getMessage());
+                "backtesting-service unavailable", SERVICE + " cannot be reached; try again shortly");
     }
 }
