@@ -2,19 +2,13 @@ package io.tradingedu.api.dashboard;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tradingedu.support.web.Problems;
 import java.time.Duration;
 import java.util.UUID;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * A backtest's charts for the Strategies page, read through from backtesting-service (the page may contact only
@@ -37,16 +31,5 @@ class BacktestChartController {
     ResponseEntity<BacktestChart> chart(@PathVariable UUID id) {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate())
                 .body(charts.chart(id));
-    }
-
-    /** Ordered first: the shared advice's catch-all would answer these as 500s. */
-    @RestControllerAdvice(assignableTypes = BacktestChartController.class)
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class Problem {
-
-        @ExceptionHandler
-        ProblemDetail chart(BacktestChartException e) {
-            return Problems.of(e.status(), e.kind(), e.title(), e.getMessage());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.tradingedu.api.dashboard;
 
+import io.tradingedu.api.upstream.UpstreamException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,9 +30,9 @@ class BacktestCharts {
         JsonNode job = backtesting.backtest(id);
         String status = text(job, "status");
         if (!"COMPLETED".equalsIgnoreCase(status)) {
-            throw new BacktestChartException(HttpStatus.CONFLICT, "backtest-not-completed", "Backtest not completed",
+            throw new UpstreamException(HttpStatus.CONFLICT, "backtest-not-completed", "Backtest not completed",
                     "backtest " + id + " is " + (status == null ? "in an unknown state" : status.toLowerCase())
-                            + "; its chart exists once it has completed");
+                            + "; its chart exists once it has completed", null);
         }
         JsonNode request = job.path("request");
         String symbol = text(request, "symbol");
@@ -43,8 +44,7 @@ class BacktestCharts {
                     p.get("metrics")));
         }
         if (periods.isEmpty() || symbol == null || timeframe == null) {
-            throw new BacktestChartException(HttpStatus.BAD_GATEWAY, "backtesting-failed",
-                    "backtesting-service failed", "backtest " + id + " was answered without its periods or dataset");
+            throw backtesting.failed("backtest " + id + " was answered without its periods or dataset");
         }
         Instant from = periods.stream().map(BacktestChart.Period::from).min(Instant::compareTo).orElseThrow();
         Instant to = periods.stream().map(BacktestChart.Period::to).max(Instant::compareTo).orElseThrow();

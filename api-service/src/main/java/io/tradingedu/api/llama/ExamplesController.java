@@ -1,5 +1,6 @@
 package io.tradingedu.api.llama;
 
+import io.tradingedu.api.upstream.Upstream;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

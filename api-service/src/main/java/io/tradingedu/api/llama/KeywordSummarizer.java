@@ -1,5 +1,6 @@
 package io.tradingedu.api.llama;
 
+import io.tradingedu.api.upstream.UpstreamException;
 import io.tradingedu.api.support.Links;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package io.tradingedu.api.llama;
 
+import io.tradingedu.api.upstream.Upstream;
 import io.tradingedu.support.security.ServiceCredential;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.tradingedu.api.llama;
 
+import io.tradingedu.api.upstream.Upstream;
 import io.tradingedu.support.security.ServiceCredential;
 import java.net.URI;
 import java.util.List;

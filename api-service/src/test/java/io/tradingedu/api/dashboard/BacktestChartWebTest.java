@@ -135,6 +135,7 @@ class BacktestChartWebTest {
     void anUnknownBacktestIsA404AndAnUnfinishedOneA409() throws Exception {
         mvc.perform(get("/dashboard/backtests/{id}/chart", UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, KEY))
                 .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("https://tradingedu.io/problems/backtest-not-found"))
                 .andExpect(jsonPath("$.title").value("Backtest not found"));
         job(QUEUED, "QUEUED", "2020-01-01T00:00:00Z", "2020-01-03T00:00:00Z", "2020-01-04T00:00:00Z");
         mvc.perform(get("/dashboard/backtests/{id}/chart", QUEUED).header(HttpHeaders.AUTHORIZATION, KEY))
@@ -188,7 +189,9 @@ class BacktestChartWebTest {
                         StandardCharsets.UTF_8));
                 String body = ANSWERS.get(key);
                 int status = body == null ? 404 : 200;
-                byte[] bytes = (body == null ? "{\"title\":\"Not found\",\"status\":404,\"detail\":\"no " + key + "\"}"
+                // backtesting-service's own problem for what it does not hold
+                byte[] bytes = (body == null ? "{\"type\":\"https://tradingedu.io/problems/backtest-not-found\","
+                        + "\"title\":\"Backtest not found\",\"status\":404,\"detail\":\"no " + key + "\"}"
                         : body).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type",
                         body == null ? "application/problem+json" : "application/json");

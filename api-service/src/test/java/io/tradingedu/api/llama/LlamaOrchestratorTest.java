@@ -1,5 +1,6 @@
 package io.tradingedu.api.llama;
 
+import io.tradingedu.api.upstream.UpstreamException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.tradingedu.api.llama;
+package io.tradingedu.api.upstream;
 
 import io.tradingedu.support.web.Problems;
 import org.springframework.core.Ordered;
@@ -8,13 +8,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The /llama endpoints' own problems, kept in this package so support's advice need not know the feature. Ordered
- * first, because the shared advice's catch-all would otherwise answer them as 500s.
+ * A call to another service of the suite that did not give what was asked, answered as a problem with the status,
+ * type and words {@link UpstreamException} carries (and the field the service named). Ordered first, because the
+ * shared advice's catch-all would otherwise answer it as a 500.
  */
-@RestControllerAdvice(assignableTypes = {ExamplesController.class, SummaryController.class,
-        GenerateStrategyController.class})
+@RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class LlamaProblemAdvice {
+class UpstreamProblemAdvice {
 
     @ExceptionHandler
     ProblemDetail upstream(UpstreamException e) {

@@ -1,4 +1,4 @@
-package io.tradingedu.api.llama;
+package io.tradingedu.api.upstream;
 
 import io.tradingedu.support.security.ServiceCredential;
 import java.io.IOException;
@@ -26,16 +26,17 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One service of the suite as the /llama endpoints call it: snake_case JSON whatever api-service's own settings,
- * unknown fields ignored, bounded waits, and every way a call can fail turned into an {@link UpstreamException}
- * naming the service.
+ * One service of the suite as api-service calls it (the /llama endpoints, the dashboard's charts and playground):
+ * snake_case JSON whatever api-service's own settings, unknown fields ignored, bounded waits, the service token, and
+ * every way a call can fail turned into an {@link UpstreamException} naming the service. Where the service lives
+ * and why it could not be reached go to the log, never to the caller.
  */
-final class Upstream {
+public final class Upstream {
 
     private static final Logger log = LoggerFactory.getLogger(Upstream.class);
 
     /** The suite's wire format. */
-    static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+    public static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final String service;
@@ -50,7 +51,7 @@ final class Upstream {
      * @param service     e.g. {@code orchestrator-service}; problem types use the part before {@code -service}
      * @param credential  the suite's service token, sent with every call
      */
-    Upstream(RestClient.Builder restClients, String service, URI base, Duration connectTimeout,
+    public Upstream(RestClient.Builder restClients, String service, URI base, Duration connectTimeout,
              Duration readTimeout, ServiceCredential credential) {
         this.service = service;
         this.shortName = service.replace("-service", "");
@@ -68,16 +69,16 @@ final class Upstream {
                 .build();
     }
 
-    String service() {
+    public String service() {
         return service;
     }
 
-    URI base() {
+    public URI base() {
         return base;
     }
 
     /** Runs {@code call}; a missing body is a failure of the service. */
-    <T> T call(String what, Function<RestClient, T> call) {
+    public <T> T call(String what, Function<RestClient, T> call) {
         try {
             T result = call.apply(http);
             if (result == null) {
@@ -97,7 +98,7 @@ final class Upstream {
         }
     }
 
-    UpstreamException failed(String detail) {
+    public UpstreamException failed(String detail) {
         return new UpstreamException(HttpStatus.BAD_GATEWAY, shortName + "-failed", title("failed"), detail, null);
     }
 
