@@ -7,12 +7,14 @@ export const apiRoot = new URL('../', document.baseURI);
 
 /** An RFC 9457 problem the API answered (or one made up here when it answered none), in words. */
 export class ApiProblem extends Error {
-  constructor(status, title, detail, retryAfter) {
+  constructor(status, title, detail, retryAfter, body = {}) {
     super(detail ? `${title}: ${detail}` : title);
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.retryAfter = retryAfter;
+    // the problem's own members beyond the standard ones (field, problems, ...)
+    this.body = body;
   }
 }
 
@@ -51,14 +53,16 @@ function headers(extra = {}) {
 async function problemOf(response) {
   let title = response.statusText || `HTTP ${response.status}`;
   let detail = '';
+  let body = {};
   try {
-    const body = await response.json();
+    body = await response.json();
     title = body.title || title;
     detail = body.detail || '';
   } catch {
     // not a problem document (a proxy's page): the status line is all there is
   }
-  return new ApiProblem(response.status, title, detail, Number(response.headers.get('Retry-After')) || undefined);
+  return new ApiProblem(response.status, title, detail, Number(response.headers.get('Retry-After')) || undefined,
+    body && typeof body === 'object' ? body : {});
 }
 
 function refused(problem) {

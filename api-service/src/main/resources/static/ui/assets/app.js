@@ -9,14 +9,16 @@ import {renderSearch} from './pages/search.js';
 import {renderStats} from './pages/stats.js';
 import {renderStrategies} from './pages/strategies.js';
 import {renderStrategy} from './pages/strategy.js';
+import {renderPlayground} from './pages/playground.js';
 
-// One line per page; Playground slots in here (docs/dashboard.md).
+// One line per page (docs/dashboard.md).
 register('', renderLibrary);
 register('lessons/:id', renderLesson);
 register('search', renderSearch);
 register('stats', renderStats);
 register('strategies', renderStrategies);
 register('strategies/:id', renderStrategy);
+register('playground', renderPlayground);
 
 const notice = document.getElementById('notice');
 

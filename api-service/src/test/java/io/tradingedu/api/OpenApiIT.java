@@ -18,7 +18,8 @@ class OpenApiIT extends AnalysisApiSupport {
         assertThat(paths).containsKeys("/transcript/{media_id}", "/media_items/{id}/frames", "/frames/{id}/image",
                 "/keywords", "/keywords/{id}", "/media_items/{id}/keywords/summary", "/clips", "/clips/{id}",
                 "/clip/{id}/download", "/clips/{id}/thumbnail", "/media_items/{id}/concepts", "/ingest",
-                "/media_items", "/admin/api_keys", "/admin/api_keys/{id}");
+                "/media_items", "/admin/api_keys", "/admin/api_keys/{id}", "/playground/check", "/playground/datasets",
+                "/playground/backtests", "/playground/sweeps/{id}", "/dashboard/backtests/{id}/chart");
         paths.forEach((path, operations) -> operations.forEach((method, operation) ->
                 assertThat(operation.get("summary")).as(method + " " + path).isNotNull()));
     }

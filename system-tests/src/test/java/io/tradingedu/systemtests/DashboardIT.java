@@ -23,7 +23,9 @@ import org.openqa.selenium.WebElement;
  * the page and watch the pushed run events carry it to completed, open the lesson and seek from its transcript; search
  * a phrase its subtitles say, see its words marked and land on the lesson at that moment; Statistics counts the
  * completed lesson and lists every stage; a too-long query and a stopped embeddings-service are shown as the API's
- * problems in words. Screenshots of each page land in {@code target/screenshots/}; axe-core checks each page for
+ * problems in words; the Strategies pages draw the lesson's backtest with every trade; the Playground shows a broken
+ * strategy's problem at its line, backtests the mended one with its charts and sweeps two of its numbers into a
+ * heatmap. Screenshots of each page land in {@code target/screenshots/}; axe-core checks each page for
  * serious accessibility violations. docs/dashboard.md
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -370,6 +372,18 @@ class DashboardIT {
         if (strategy.path("evidence").path(0).path("start_seconds").isNumber()) {
             assertThat(browser.find("#evidence a.evidence-link").getDomAttribute("href"))
                     .contains("/ui/lessons/" + mediaId + "?t=");
+            // the clip where it was taught plays in place, from its start
+            double start = strategy.path("evidence").path(0).path("start_seconds").asDouble();
+            browser.find("#evidence button.play-moment").click();
+            WebElement clip = browser.await("#evidence video", PAGE);
+            double at = browser.until(PAGE, "the clip's metadata", () -> {
+                Object ready = browser.script("return arguments[0].readyState >= 1 ? arguments[0].currentTime : null;",
+                        clip);
+                return ready == null ? null : ((Number) ready).doubleValue();
+            });
+            // it may already be playing (the click allows it): anywhere in the taught moment, not before it
+            double end = strategy.path("evidence").path(0).path("end_seconds").asDouble(start + 5);
+            assertThat(at).as("the clip's time").isBetween(start - 0.5, end + 0.5);
         }
 
         browser.await("#equity-chart canvas", PAGE);
@@ -402,6 +416,130 @@ class DashboardIT {
             return text.isBlank() ? null : text;
         });
         assertThat(problem).contains("no strategy with id");
+    }
+
+    /**
+     * Playground: a strategy with a broken line shows its problem at that line (in the list, in the gutter, and a
+     * click puts the caret on it); the mended strategy backtests on SPX with its metrics and both charts, the price
+     * chart with every trade of the backtest, and the result's address reloads.
+     */
+    @Test
+    @Order(11)
+    void anInvalidStrategyIsShownAtItsLineAndTheMendedOneBacktestsWithItsCharts() {
+        browser.resize(1366, 900);
+        browser.find("#nav a[data-page=playground]").click();
+        browser.until(PAGE, "the Playground", () -> browser.find("h1").getText().equals("Playground"));
+        browser.await("#dataset option[value='SPX|1d']", PAGE);
+
+        write("name: broken dip\nentry: RSI(14) < 30\nexit: RSI(14) >\nstop_loss: 5%\n");
+        WebElement problem = browser.await("#strategy-problems li[data-line='3']", PAGE);
+        assertThat(problem.getText()).startsWith("Line 3, column ");
+        assertThat(browser.find("#strategy-text").getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find(".gutter li[data-line='3']").getDomAttribute("class")).contains("has-problem");
+        assertThat(browser.find(".gutter li[data-line='2']").getDomAttribute("class")).doesNotContain("has-problem");
+        problem.findElement(By.cssSelector("button.problem-at")).click();
+        Object caretLine = browser.script("const t = arguments[0];"
+                + "return t.value.slice(0, t.selectionStart).split('\\n').length;", browser.find("#strategy-text"));
+        assertThat(((Number) caretLine).intValue()).as("the caret's line after clicking the problem").isEqualTo(3);
+        browser.screenshot("playground-invalid");
+
+        write("name: RSI dip buyer\ndirection: long\nentry: RSI(14) < 30\nexit: RSI(14) > 55\nstop_loss: 5%\n");
+        browser.until(PAGE, "the mended strategy accepted", () -> browser.find("#strategy-state").getText()
+                .equals("The strategy can be tested."));
+        assertThat(browser.findAll("#strategy-problems li")).isEmpty();
+        new org.openqa.selenium.support.ui.Select(browser.find("#dataset")).selectByValue("SPX|1d");
+        browser.find("#run-backtest").click();
+        WebElement summary = browser.await("#backtest-summary", Duration.ofSeconds(60));
+        String backtestId = summary.getDomAttribute("data-backtest-id");
+        ApiClient api = new ApiClient(java.net.URI.create(dashboard), readWriteKey);
+        tools.jackson.databind.JsonNode run = api.get("/playground/backtests/" + backtestId).expect(200).json();
+        assertThat(run.path("status").asString()).isEqualTo("completed");
+        int trades = 0;
+        for (tools.jackson.databind.JsonNode period : run.path("metrics").path("periods")) {
+            trades += period.path("metrics").path("trades").asInt();
+        }
+        assertThat(trades).as("trades of the RSI dip buyer on 20 years of SPX").isPositive();
+        assertThat(browser.findAll("#backtest-result th[data-period]")).extracting(th -> th.getDomAttribute(
+                "data-period")).containsExactly("in_sample", "out_of_sample");
+        browser.await("#equity-chart canvas", PAGE);
+        WebElement prices = browser.until(PAGE, "the trades drawn on the price chart", () -> {
+            WebElement chart = browser.find("#price-chart");
+            return chart.getDomAttribute("data-trades") == null ? null : chart;
+        });
+        assertThat(Integer.parseInt(prices.getDomAttribute("data-trades"))).isEqualTo(trades);
+        assertThat(browser.driver().getCurrentUrl()).contains("symbol=SPX").contains("backtest=" + backtestId);
+        assertAccessible("playground");
+        browser.script("document.getElementById('backtest-card').scrollIntoView()");
+        browser.screenshot("playground");
+
+        browser.driver().navigate().refresh();
+        browser.await("#price-chart canvas", PAGE);
+        assertThat(browser.find("#backtest-summary").getDomAttribute("data-backtest-id")).isEqualTo(backtestId);
+        assertThat(browser.find("#strategy-text").getDomProperty("value")).contains("RSI(14) > 55");
+    }
+
+    /**
+     * Playground sweep: the entry and exit thresholds swept 5 × 3 make a heatmap of 15 cells with the API's best cell
+     * outlined and the neighbour check in words; its address reloads; a read-only key may check a text but not run
+     * one (403).
+     */
+    @Test
+    @Order(12)
+    void aSweepOfTwoNumbersIsAHeatmapWithItsBestCellAndItsNeighbourCheck() {
+        sweepAxis("x", "entry.right.constant", "20", "40", "5");
+        sweepAxis("y", "exit.right.constant", "50", "70", "10");
+        new org.openqa.selenium.support.ui.Select(browser.find("#sweep-metric")).selectByValue("sharpe");
+        browser.find("#run-sweep").click();
+        WebElement map = browser.await("#sweep-heatmap", Duration.ofSeconds(90));
+        assertThat(browser.findAll("#sweep-heatmap td.heat-cell")).hasSize(15);
+        String sweepId = browser.until(PAGE, "the sweep's address", () -> {
+            String url = browser.driver().getCurrentUrl();
+            return url.contains("sweep=") ? url.substring(url.indexOf("sweep=") + 6).split("&")[0] : null;
+        });
+        ApiClient api = new ApiClient(java.net.URI.create(dashboard), readWriteKey);
+        tools.jackson.databind.JsonNode grid = api.get("/playground/sweeps/" + sweepId).expect(200).json()
+                .path("sweep");
+        assertThat(grid.path("variants").asInt()).isEqualTo(15);
+        assertThat(map.getDomAttribute("data-cells")).isEqualTo(String.valueOf(grid.path("cells").size()));
+        List<WebElement> best = browser.findAll("#sweep-heatmap td.heat-best");
+        assertThat(best).hasSize(1);
+        assertThat(best.getFirst().getDomAttribute("data-x")).isEqualTo(grid.path("best").path("x").asString());
+        assertThat(best.getFirst().getDomAttribute("data-y")).isEqualTo(grid.path("best").path("y").asString());
+        assertThat(browser.find("#robustness").getText()).startsWith("Best sharpe");
+        assertAccessible("playground-sweep");
+        browser.script("document.getElementById('sweep-card').scrollIntoView()");
+        browser.screenshot("playground-sweep");
+
+        browser.driver().navigate().refresh();
+        browser.await("#sweep-heatmap", PAGE);
+        assertThat(browser.findAll("#sweep-heatmap td.heat-cell")).hasSize(15);
+
+        String readKey = suite.client(suite.service("api")).postJson("/admin/api_keys",
+                Map.of("name", "dashboard-reader", "scopes", List.of("read"))).expect(201, 200).json().path("key")
+                .asString();
+        ApiClient reader = new ApiClient(java.net.URI.create(dashboard), readKey);
+        reader.postJson("/playground/check", Map.of("text", "entry: RSI(14) < 30\nexit: RSI(14) > 55"))
+                .expect(200);
+        reader.postJson("/playground/backtests", Map.of("text", "entry: RSI(14) < 30\nexit: RSI(14) > 55",
+                "symbol", "SPX", "timeframe", "1d")).expect(403);
+    }
+
+    /** Replaces the Playground's text as a person would: select all, type. */
+    private static void write(String text) {
+        WebElement area = browser.find("#strategy-text");
+        area.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.DELETE);
+        area.sendKeys(text);
+    }
+
+    private static void sweepAxis(String axis, String path, String from, String to, String step) {
+        browser.await("#sweep-" + axis + " option[value='" + path + "']", PAGE);
+        new org.openqa.selenium.support.ui.Select(browser.find("#sweep-" + axis)).selectByValue(path);
+        for (String[] value : new String[][] {{"from", from}, {"to", to}, {"step", step}}) {
+            WebElement input = browser.find("#sweep-" + axis + "-" + value[0]);
+            input.clear();
+            input.sendKeys(value[1]);
+        }
     }
 
     /** The first of the lesson's strategies (in full) that stage 9 backtested. */

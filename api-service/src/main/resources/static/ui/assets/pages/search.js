@@ -8,13 +8,17 @@ import {highlighted} from '../parts/highlight.js';
 
 const TYPES = [['all', 'everything'], ['transcript', 'what was said'], ['frame', 'what was on screen'],
   ['clip', 'clips']];
+// 20 hits a page; "more" asks again for 20 more, up to the API's top_k bound of 100
 const TOP_K = 20;
+const MAX_TOP_K = 100;
 
 export function renderSearch(main, params, query) {
-  const asked = {q: query.get('q') || '', type: query.get('type') || 'all', media: query.get('media') || ''};
+  const asked = {q: query.get('q') || '', type: query.get('type') || 'all', media: query.get('media') || '',
+    top: Math.min(MAX_TOP_K, Math.max(TOP_K, Number(query.get('top')) || TOP_K))};
   const status = h('p', {id: 'search-status', class: 'help', role: 'status', 'aria-live': 'polite'});
   const problem = h('p', {id: 'search-error', class: 'form-error', role: 'alert'});
   const results = h('ol', {id: 'search-results', class: 'hit-list'});
+  const more = h('p', {id: 'search-more'});
   const abort = new AbortController();
 
   replace(main,
@@ -25,10 +29,10 @@ export function renderSearch(main, params, query) {
       asked.media ? h('p', {class: 'help'}, 'Only one lesson is searched. ',
         h('a', {href: href(address({...asked, media: ''})), 'data-nav': true}, 'Search every lesson.')) : null,
       problem, status),
-    results);
+    results, more);
 
   if (asked.q.trim()) {
-    search(asked, {status, problem, results, signal: abort.signal});
+    search(asked, {status, problem, results, more, signal: abort.signal});
   } else {
     status.textContent = 'Ask in your own words (“when should I take profits”) or name exact terms '
       + '(“RSI(14) < 30”).';
@@ -36,10 +40,10 @@ export function renderSearch(main, params, query) {
   return () => abort.abort();
 }
 
-async function search(asked, {status, problem, results, signal}) {
+async function search(asked, {status, problem, results, more, signal}) {
   status.textContent = 'Searching…';
   try {
-    const answer = await get('embeddings/search', {query: asked.q, top_k: TOP_K,
+    const answer = await get('embeddings/search', {query: asked.q, top_k: asked.top,
       embedding_type: asked.type === 'all' ? undefined : asked.type, media_id: asked.media || undefined}, signal);
     const titles = await lessonTitles(answer.hits, signal);
     replace(results, answer.hits.map((hit, i) => hitItem(hit, i, answer.query, titles)));
@@ -47,6 +51,11 @@ async function search(asked, {status, problem, results, signal}) {
       + `${answer.hits.length === 1 ? '' : 's'}`} for “${answer.query}” (${answer.mode} search)`
       + (answer.notes.length ? `. ${answer.notes.join(' ')}` : '.');
     document.title = `${answer.query} · Search · Trading Education`;
+    // a full page may have more behind it; the address keeps how many, so back returns to the same list
+    if (answer.hits.length >= asked.top && asked.top < MAX_TOP_K) {
+      replace(more, h('a', {href: href(address({...asked, top: asked.top + TOP_K})), 'data-nav': true},
+        `Show ${Math.min(TOP_K, MAX_TOP_K - asked.top)} more`));
+    }
   } catch (error) {
     if (error.name === 'AbortError') return;
     status.textContent = '';
@@ -60,7 +69,7 @@ async function lessonTitles(hits, signal) {
   const ids = [...new Set(hits.map(hit => hit.media_id))];
   const entries = await Promise.all(ids.map(async id => {
     try {
-      return [id, (await get(`media_items/${id}`, undefined, signal)).filename];
+      return [id, (await get(`media_items/${encodeURIComponent(id)}`, undefined, signal)).filename];
     } catch (error) {
       if (error.name === 'AbortError') throw error;
       return [id, `lesson ${id.slice(0, 8)}`];
@@ -78,7 +87,7 @@ export function playSeconds(hit) {
 function hitItem(hit, index, query, titles) {
   const at = playSeconds(hit);
   const title = titles.get(hit.media_id);
-  const target = `lessons/${hit.media_id}?t=${Math.floor(at * 10) / 10}`;
+  const target = `lessons/${encodeURIComponent(hit.media_id)}?t=${Math.floor(at * 10) / 10}`;
   return h('li', {class: 'hit', 'data-type': hit.type, 'data-start': hit.start_seconds, 'data-end': hit.end_seconds},
     h('p', {class: 'hit-head'},
       h('span', {class: 'kind'}, hit.type), ' ',
@@ -113,10 +122,11 @@ function searchForm(asked) {
   return form;
 }
 
-function address({q, type, media}) {
+function address({q, type, media, top}) {
   const query = new URLSearchParams();
   if (q) query.set('q', q);
   if (type && type !== 'all') query.set('type', type);
   if (media) query.set('media', media);
+  if (top && top > TOP_K) query.set('top', top);
   return `search?${query}`;
 }

@@ -44,7 +44,7 @@ export function renderStrategies(main, params, query) {
 
   async function lessonName(mediaId) {
     if (!lessons.has(mediaId)) {
-      lessons.set(mediaId, get(`media_items/${mediaId}`).then(item => item.filename, () => null));
+      lessons.set(mediaId, get(`media_items/${encodeURIComponent(mediaId)}`).then(item => item.filename, () => null));
     }
     return lessons.get(mediaId);
   }

@@ -14,7 +14,7 @@ export function renderStrategy(main, {id}) {
   (async () => {
     let strategy;
     try {
-      strategy = await get(`strategies/${id}`);
+      strategy = await get(`strategies/${encodeURIComponent(id)}`);
     } catch (problem) {
       if (gone) return;
       replace(main, h('h1', {}, 'Strategy'), h('p', {id: 'strategy-error', class: 'form-error', role: 'alert'},
@@ -53,7 +53,7 @@ export function renderStrategy(main, {id}) {
     try {
       // the charting library is loaded with the first chart, not with every page of the dashboard
       const [chart, {backtestCharts}] = await Promise.all([
-        get(`dashboard/backtests/${backtest.backtest_id}/chart`), import('../parts/charts.js')]);
+        get(`dashboard/backtests/${encodeURIComponent(backtest.backtest_id)}/chart`), import('../parts/charts.js')]);
       if (gone) return;
       const drawn = backtestCharts(chart);
       replace(box, drawn.elements, windowsTable(chart.periods, chart.aggregate));
@@ -85,6 +85,9 @@ function compactText(strategy) {
       'aria-label': 'Compact text of the tested variant'}, strategy.tested_text) : null,
     (strategy.assumed || []).length ? h('p', {class: 'help'}, `Not said in the lesson, so assumed: ${strategy.assumed
       .map(item => `${item.field} = ${item.value}${item.reason ? ` (${item.reason})` : ''}`).join('; ')}.`) : null,
+    h('p', {}, h('a', {id: 'try-in-playground', 'data-nav': true,
+      href: href(`playground?${new URLSearchParams({text: strategy.tested_text || strategy.text})}`)},
+    'Try it in the Playground'), ' (other data, other ranges, a sweep of its numbers)'),
   ];
 }
 
@@ -117,15 +120,39 @@ function periodsBesideWindows(periods) {
 function evidence(strategy) {
   const items = strategy.evidence || [];
   if (items.length === 0) return h('p', {class: 'help'}, 'No quote of the lesson was kept for this strategy.');
+  let videoLink = null;
   return h('ul', {class: 'evidence-list'}, items.map(item => {
     const at = item.start_seconds;
     const link = at === null || at === undefined ? null
-      : h('a', {href: href(`lessons/${strategy.media_id}?t=${Math.floor(at * 10) / 10}`), 'data-nav': true,
-        class: 'evidence-link'}, `Watch at ${clock(at)}`);
+      : h('a', {href: href(`lessons/${encodeURIComponent(strategy.media_id)}?t=${Math.floor(at * 10) / 10}`),
+        'data-nav': true, class: 'evidence-link'}, `Open the lesson at ${clock(at)}`);
+    const moment = h('div', {class: 'moment'});
+    const play = link ? h('button', {type: 'button', class: 'play-moment', onclick: playHere},
+      `▶ Play the moment (${clock(at)}${item.end_seconds ? `–${clock(item.end_seconds)}` : ''})`) : null;
     return h('li', {},
       h('p', {}, h('span', {class: 'kind'}, item.source === 'ocr' ? 'on a slide' : 'said'), ' ',
         item.text_form ? h('code', {}, item.text_form) : null),
       item.quote ? h('blockquote', {}, item.quote) : null,
-      link ? h('p', {}, link) : null);
+      link ? h('p', {class: 'actions'}, play, link) : null, moment);
+
+    /** The clip where it was taught, played in place from a signed link (one link for the page's lesson). */
+    async function playHere() {
+      play.disabled = true;
+      videoLink = videoLink || get(`media_items/${encodeURIComponent(strategy.media_id)}/video_link`);
+      try {
+        const {url} = await videoLink;
+        const end = item.end_seconds ? `,${item.end_seconds}` : '';
+        const video = h('video', {controls: true, preload: 'metadata', src: `${url}#t=${at}${end}`,
+          'aria-label': `The lesson from ${clock(at)}`});
+        replace(moment, video);
+        video.play().catch(() => {
+          // a browser may refuse to start by itself; the controls are there
+        });
+      } catch (problem) {
+        videoLink = null;
+        play.disabled = false;
+        replace(moment, h('p', {class: 'form-error'}, words(problem)));
+      }
+    }
   }));
 }

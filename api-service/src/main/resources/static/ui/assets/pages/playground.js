@@ -1,0 +1,307 @@
+// Playground: write a strategy in the compact text (checked at every pause, problems at their lines), pick a dataset
+// and range, backtest it (metrics per period, equity against buy-and-hold, prices with the trades) or sweep one or
+// two of its numbers into a heatmap with the best value's neighbour check. The address keeps the dataset, range and
+// the last result (?backtest=<id> or ?sweep=<id>), so a result can be bookmarked and reloaded.
+import {get, request} from '../api.js';
+import {h, replace} from '../dom.js';
+import {strategyEditor} from '../parts/strategy-editor.js';
+import {heatmap, robustnessText} from '../parts/heatmap.js';
+import {metricsTable} from '../parts/metrics.js';
+import {words} from './strategies.js';
+
+const DRAFT = 'tradingedu.playgroundText';
+const EXAMPLE = `name: RSI dip buyer
+direction: long
+entry: RSI(14) < 30
+exit: RSI(14) > 55
+stop_loss: 5%
+`;
+const METRIC_CHOICES = [['sharpe', 'Sharpe'], ['total_return', 'Total return'], ['cagr', 'CAGR'],
+  ['max_drawdown', 'Max drawdown (lower is better)'], ['profit_factor', 'Profit factor'], ['win_rate', 'Win rate'],
+  ['sortino', 'Sortino'], ['calmar', 'Calmar']];
+const FOLLOW_MAX_WAIT_MS = 5000;
+
+export function renderPlayground(main, params, query) {
+  let gone = false;
+  const cleanups = [];
+  let sweepable = [];
+
+  const text = query.get('text') || sessionStorage.getItem(DRAFT) || EXAMPLE;
+  const editor = strategyEditor(text, check => {
+    sessionStorage.setItem(DRAFT, editor.text());
+    if (check.valid) offerSweepable(check.sweepable || []);
+  });
+  cleanups.push(editor.remove);
+
+  const dataset = h('select', {id: 'dataset', onchange: datasetChanged});
+  const start = h('input', {id: 'range-start', type: 'date', onchange: keepInAddress});
+  const end = h('input', {id: 'range-end', type: 'date', onchange: keepInAddress});
+  const plan = h('select', {id: 'plan', onchange: keepInAddress},
+    h('option', {value: 'split'}, 'In sample 70 %, then out of sample'),
+    h('option', {value: 'single'}, 'One period'));
+  const datasetNote = h('p', {id: 'dataset-note', class: 'help'});
+  const backtestResult = h('div', {id: 'backtest-result', 'aria-live': 'polite'});
+  const sweepResult = h('div', {id: 'sweep-result', 'aria-live': 'polite'});
+  const axisX = axisInputs('x', 'First number (across)', false);
+  const axisY = axisInputs('y', 'Second number (down, optional)', true);
+  const metric = h('select', {id: 'sweep-metric'},
+    METRIC_CHOICES.map(([value, label]) => h('option', {value}, label)));
+
+  replace(main,
+    h('div', {class: 'page-head'}, h('h1', {}, 'Playground')),
+    h('p', {class: 'help'}, 'Write a strategy, test it on real market data, and see whether its numbers are a '
+      + 'plateau or a lucky peak. Nothing here is stored with the lessons\' strategies.'),
+    section('editor', 'Strategy', editor.element),
+    section('data', 'Market data',
+      h('div', {class: 'filters'},
+        field('dataset', 'Dataset', dataset), field('range-start', 'From', start), field('range-end', 'To', end),
+        field('plan', 'Test', plan)),
+      datasetNote),
+    section('backtest', 'Backtest',
+      h('button', {type: 'button', id: 'run-backtest', class: 'primary', onclick: runBacktest}, 'Backtest'),
+      backtestResult),
+    section('sweep', 'Sweep',
+      h('p', {class: 'help'}, 'Vary one or two numbers of the strategy over a range; every variant is backtested on '
+        + 'the dataset and range above and ranked.'),
+      h('div', {class: 'axis-grid'}, axisX.element, axisY.element),
+      h('div', {class: 'filters'}, field('sweep-metric', 'Rank by', metric),
+        h('button', {type: 'button', id: 'run-sweep', class: 'primary', onclick: runSweep}, 'Run sweep')),
+      sweepResult));
+
+  loadDatasets();
+  editor.check();
+  if (query.get('backtest')) showBacktest({id: query.get('backtest'), status: 'queued'});
+  else if (query.get('sweep')) showSweep({id: query.get('sweep'), status: 'queued'});
+
+  async function loadDatasets() {
+    let datasets;
+    try {
+      datasets = await get('playground/datasets');
+    } catch (problem) {
+      if (!gone) datasetNote.textContent = words(problem);
+      return;
+    }
+    if (gone) return;
+    if (datasets.length === 0) {
+      datasetNote.textContent = 'No market data is loaded yet (deploy/local/stack.sh market-data, or POST '
+        + '/market-data on backtesting-service).';
+      return;
+    }
+    replace(dataset, datasets.map(item => h('option', {value: `${item.symbol}|${item.timeframe}`,
+      'data-from': item.from, 'data-to': item.to, 'data-bars': item.bars}, `${item.symbol} ${item.timeframe}`)));
+    const wanted = `${query.get('symbol')}|${query.get('timeframe')}`;
+    if ([...dataset.options].some(option => option.value === wanted)) dataset.value = wanted;
+    start.value = query.get('start') || '';
+    end.value = query.get('end') || '';
+    if (query.get('plan')) plan.value = query.get('plan');
+    datasetChanged({keepRange: true});
+  }
+
+  function datasetChanged({keepRange = false} = {}) {
+    const option = dataset.selectedOptions[0];
+    if (!option) return;
+    const from = option.dataset.from.slice(0, 10);
+    const to = option.dataset.to.slice(0, 10);
+    start.min = end.min = from;
+    start.max = end.max = to;
+    if (!keepRange) {
+      start.value = '';
+      end.value = '';
+    }
+    datasetNote.textContent = `${Number(option.dataset.bars).toLocaleString()} bars from ${from} to ${to}; leave a `
+      + 'date empty for the dataset\'s first or last bar.';
+    keepInAddress();
+  }
+
+  function chosen() {
+    const [symbol, timeframe] = (dataset.value || '|').split('|');
+    return {text: editor.text(), symbol, timeframe, start: start.value || null, end: end.value || null};
+  }
+
+  /** The dataset, range, plan and last result in the address (replacing the entry: no history per keystroke). */
+  function keepInAddress(result) {
+    const {symbol, timeframe} = chosen();
+    const next = new URLSearchParams();
+    for (const [name, value] of Object.entries({symbol, timeframe, start: start.value, end: end.value,
+      plan: plan.value === 'split' ? '' : plan.value})) {
+      if (value) next.set(name, value);
+    }
+    const last = result && result.id ? result : null;
+    if (last) next.set(last.kind, last.id);
+    else for (const kind of ['backtest', 'sweep']) if (query.get(kind)) next.set(kind, query.get(kind));
+    history.replaceState(null, '', `${location.pathname}${next.size ? `?${next}` : ''}`);
+    query = next;
+  }
+
+  async function runBacktest() {
+    replace(backtestResult, h('p', {class: 'loading'}, 'Backtesting…'));
+    try {
+      const run = await request('playground/backtests', {method: 'POST',
+        json: {...chosen(), plan: plan.value}});
+      showBacktest(run);
+    } catch (problem) {
+      refused(problem, backtestResult);
+    }
+  }
+
+  async function showBacktest(first) {
+    replace(backtestResult, h('p', {class: 'loading'}, 'Backtesting…'));
+    let run;
+    try {
+      run = await follow('backtests', first, backtestResult);
+    } catch (problem) {
+      refused(problem, backtestResult);
+      return;
+    }
+    if (!run || gone) return;
+    keepInAddress({kind: 'backtest', id: run.id});
+    if (run.status === 'failed') {
+      replace(backtestResult, h('p', {class: 'form-error', role: 'alert'}, `The backtest failed: ${run.error}`));
+      return;
+    }
+    try {
+      const [chart, {backtestCharts}] = await Promise.all([
+        get(`dashboard/backtests/${encodeURIComponent(run.id)}/chart`), import('../parts/charts.js')]);
+      if (gone) return;
+      const drawn = backtestCharts(chart);
+      replace(backtestResult,
+        h('p', {class: 'help', id: 'backtest-summary', 'data-backtest-id': run.id},
+          `${chart.symbol} ${chart.timeframe}: ${chart.trades_total} trades.`),
+        metricsTable(chart.periods, `Metrics of the backtest on ${chart.symbol} per tested period`),
+        drawn.elements,
+        h('p', {class: 'help attribution'}, 'Charts by ',
+          h('a', {href: 'https://www.tradingview.com/', rel: 'noopener noreferrer'}, 'TradingView'),
+          '\'s lightweight-charts.'));
+      drawn.draw();
+      cleanups.push(drawn.remove);
+    } catch (problem) {
+      if (!gone) replace(backtestResult, h('p', {class: 'form-error chart-error'}, words(problem)));
+    }
+  }
+
+  async function runSweep() {
+    const parameters = [axisX.value(), axisY.value()].filter(Boolean);
+    if (parameters.length === 0) {
+      replace(sweepResult, h('p', {class: 'form-error', role: 'alert'},
+        'Pick a number of the strategy to sweep (the strategy must be valid to offer its numbers).'));
+      return;
+    }
+    replace(sweepResult, h('p', {class: 'loading'}, 'Sweeping…'));
+    try {
+      const run = await request('playground/sweeps', {method: 'POST',
+        json: {...chosen(), metric: metric.value, parameters}});
+      showSweep(run);
+    } catch (problem) {
+      refused(problem, sweepResult);
+    }
+  }
+
+  async function showSweep(first) {
+    replace(sweepResult, h('p', {class: 'loading'}, 'Sweeping…'));
+    let run;
+    try {
+      run = await follow('sweeps', first, sweepResult);
+    } catch (problem) {
+      refused(problem, sweepResult);
+      return;
+    }
+    if (!run || gone) return;
+    keepInAddress({kind: 'sweep', id: run.id});
+    if (run.status === 'failed') {
+      replace(sweepResult, h('p', {class: 'form-error', role: 'alert'}, `The sweep failed: ${run.error}`));
+      return;
+    }
+    const grid = run.sweep;
+    replace(sweepResult,
+      h('p', {class: 'help', id: 'sweep-summary'}, `${grid.variants} variants on ${run.symbol} ${run.timeframe}`
+        + `${grid.invalid_variants ? `, ${grid.invalid_variants} refused by the language` : ''}.`),
+      h('p', {id: 'robustness'}, robustnessText(grid)),
+      heatmap(grid));
+  }
+
+  /** Reads a run again until it is done, waiting 1, 2, 4, 5, 5 … s between reads; null once the page is left. */
+  async function follow(kind, run, box) {
+    let wait = 1000;
+    let current = run;
+    while (!gone && (current.status === 'queued' || current.status === 'running')) {
+      if (current.status) replace(box, h('p', {class: 'loading'}, `The job is ${current.status}…`));
+      await new Promise(resolve => setTimeout(resolve, wait));
+      wait = Math.min(wait * 2, FOLLOW_MAX_WAIT_MS);
+      if (gone) return null;
+      current = await get(`playground/${kind}/${encodeURIComponent(current.id)}`);
+    }
+    return gone ? null : current;
+  }
+
+  /** A refusal in words; a text refused at its lines is also shown in the editor. */
+  function refused(problem, box) {
+    if (gone) return;
+    if (Array.isArray(problem.body?.problems)) editor.showProblems(problem.body.problems);
+    replace(box, h('p', {class: 'form-error', role: 'alert'}, words(problem)));
+  }
+
+  function offerSweepable(numbers) {
+    sweepable = numbers;
+    axisX.offer(numbers);
+    axisY.offer(numbers);
+  }
+
+  /** A picker of the strategy's numbers and its from / to / step. */
+  function axisInputs(id, legend, optional) {
+    const pick = h('select', {id: `sweep-${id}`, onchange: suggest});
+    const from = h('input', {id: `sweep-${id}-from`, type: 'number', step: 'any'});
+    const to = h('input', {id: `sweep-${id}-to`, type: 'number', step: 'any'});
+    const step = h('input', {id: `sweep-${id}-step`, type: 'number', step: 'any', min: '0'});
+    const element = h('fieldset', {class: 'axis'}, h('legend', {}, legend),
+      field(`sweep-${id}`, 'Number', pick),
+      h('div', {class: 'row'}, field(`sweep-${id}-from`, 'From', from), field(`sweep-${id}-to`, 'To', to),
+        field(`sweep-${id}-step`, 'Step', step)));
+
+    function offer(numbers) {
+      const before = pick.value;
+      replace(pick, optional ? h('option', {value: ''}, '— none —') : null,
+        numbers.map(number => h('option', {value: number.path}, number.label)));
+      if ([...pick.options].some(option => option.value === before)) pick.value = before;
+      else suggest();
+    }
+
+    /** Half to one and a half times the number now, in about nine steps (whole steps for whole numbers). */
+    function suggest() {
+      const number = sweepable.find(item => item.path === pick.value);
+      if (!number) {
+        from.value = to.value = step.value = '';
+        return;
+      }
+      const whole = Number.isInteger(number.value);
+      const low = whole ? Math.max(1, Math.round(number.value * 0.5)) : number.value * 0.5;
+      const high = whole ? Math.max(low + 1, Math.round(number.value * 1.5)) : number.value * 1.5;
+      const stride = whole ? Math.max(1, Math.round((high - low) / 8)) : Number(((high - low) / 8).toPrecision(2));
+      from.value = String(round(low));
+      to.value = String(round(high));
+      step.value = String(stride);
+    }
+
+    return {
+      element,
+      offer,
+      value: () => (pick.value ? {path: pick.value, from: Number(from.value), to: Number(to.value),
+        step: Number(step.value)} : null),
+    };
+  }
+
+  return () => {
+    gone = true;
+    cleanups.forEach(cleanup => cleanup());
+  };
+}
+
+const round = value => Math.round(value * 1e6) / 1e6;
+
+function section(id, title, ...children) {
+  return h('section', {class: 'card', id: `${id}-card`, 'aria-labelledby': `${id}-title`},
+    h('h2', {id: `${id}-title`}, title), ...children);
+}
+
+function field(id, label, control) {
+  return h('div', {class: 'field'}, h('label', {for: id}, label), control);
+}
