@@ -25,7 +25,7 @@ import org.openqa.selenium.WebElement;
  * completed lesson and lists every stage; a too-long query and a stopped embeddings-service are shown as the API's
  * problems in words; the Strategies pages draw the lesson's backtest with every trade; the Playground shows a broken
  * strategy's problem at its line, backtests the mended one with its charts and sweeps two of its numbers into a
- * heatmap. Screenshots of each page land in {@code target/screenshots/}; axe-core checks each page for
+ * heatmap; the Library's text filter finds the lesson by a word of its name. Screenshots of each page land in {@code target/screenshots/}; axe-core checks each page for
  * serious accessibility violations. docs/dashboard.md
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -145,7 +145,7 @@ class DashboardIT {
 
     @Test
     @Order(3)
-    void theLessonSeeksToATranscriptLineWhenItIsClicked() {
+    void theLessonSeeksToATranscriptLineWhenItIsClicked() throws Exception {
         browser.find("tr[data-media-id] th a").click();
         browser.until(PAGE, "the lesson's address", () -> browser.driver().getCurrentUrl().contains("/ui/lessons/"));
         List<WebElement> lines = browser.until(PAGE, "the transcript's lines", () -> {
@@ -174,7 +174,44 @@ class DashboardIT {
         browser.await("#clips .clip video", PAGE);
         browser.await("#concepts .concept-list li", PAGE);
         browser.await("#strategies .strategy-list li", PAGE);
+        // key frames: the slide with the rule, its image through its signed link, its OCR text as alt text
+        WebElement slide = browser.until(PAGE, "the key frame showing the stop-loss slide", () ->
+                browser.findAll("#frames .frame-card").stream()
+                        .filter(card -> card.getText().toLowerCase(java.util.Locale.ROOT).contains("stop loss"))
+                        .findFirst().orElse(null));
+        WebElement image = slide.findElement(By.cssSelector("img"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", image);
+        browser.until(PAGE, "the frame's image loaded through its signed link", () -> ((Number) browser.script(
+                "return arguments[0].complete ? arguments[0].naturalWidth : 0", image)).intValue() > 0);
+        assertThat(image.getDomAttribute("src")).contains("/ui/frames/");
+        assertThat(image.getDomAttribute("alt"))
+                .isEqualTo(slide.findElement(By.cssSelector(".ocr")).getDomProperty("textContent"));
+        // its time button seeks the player to the second the frame was taken
+        double shownAt = Double.parseDouble(slide.getDomAttribute("data-time"));
+        assertThat(shownAt).isBetween((double) SLIDE_SECONDS, 2.0 * SLIDE_SECONDS);
+        slide.findElement(By.cssSelector("figcaption button.time-button")).click();
+        browser.until(PAGE, "the player at the frame's time", () -> Math.abs(((Number) browser.script(
+                "return document.getElementById('player').currentTime")).doubleValue() - shownAt) < 1.0);
+
+        // features: stage 7's values in words
+        WebElement words = browser.await("#features dd[data-feature=transcript_words]", PAGE);
+        assertThat(Integer.parseInt(words.getText().replace(",", ""))).isPositive();
+        assertThat(browser.find("#features dd[data-feature=frames]").getText())
+                .isEqualTo(String.valueOf(browser.findAll("#frames .frame-card").size()));
+
+        // a clip's download link: its MP4 under the API's file name, without a key (the link is the credential)
+        String download = browser.await("#clips a.clip-download", PAGE).getDomProperty("href");
+        assertThat(download).contains("/ui/clips/");
+        java.net.http.HttpResponse<byte[]> clip = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(download)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(clip.statusCode()).isEqualTo(200);
+        assertThat(clip.headers().firstValue("Content-Type")).contains("video/mp4");
+        assertThat(clip.headers().firstValue("Content-Disposition").orElseThrow())
+                .matches("attachment; filename=\"clip-\\d+(-[a-z0-9-]+)?\\.mp4\"");
+        assertThat(new String(clip.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
         browser.script("document.getElementById('player').pause()");
+        browser.script("window.scrollTo(0, 0)");
         assertAccessible("lesson");
         browser.screenshot("lesson");
     }
@@ -540,6 +577,38 @@ class DashboardIT {
             input.clear();
             input.sendKeys(value[1]);
         }
+    }
+
+    /** Last: the second upload (no video) fails stage 1, which the Statistics test must not count. */
+    @Test
+    @Order(13)
+    void theLibrarysTextFilterFindsTheLessonByAWordOfItsNameAndNotAnother() throws Exception {
+        browser.open(ui);
+        browser.until(PAGE, "the Library", () -> browser.find("h1").getText().equals("Library"));
+        Path other = java.nio.file.Files.writeString(lessonFile.resolveSibling("another-notes.mp4"),
+                "notes, not a video");
+        browser.find("#upload-file").sendKeys(other.toString());
+        browser.until(PAGE, "the second upload's answer", () -> browser.find("#upload-status").getText()
+                .contains("another-notes.mp4 uploaded"));
+
+        // the filter is the API's q (kept in the address), over the whole catalogue, in any case
+        WebElement text = browser.find("#filter-text");
+        text.clear();
+        text.sendKeys("UPLOAD");
+        browser.find("form.filters button[type=submit]").click();
+        browser.until(PAGE, "?q= in the address", () -> browser.driver().getCurrentUrl().endsWith("/ui/?q=UPLOAD"));
+        browser.until(PAGE, "only the lesson listed", () -> names().equals(List.of(LESSON + ".mp4")));
+        assertThat(browser.find("#list-summary").getText()).isEqualTo("1 item whose name contains “UPLOAD”");
+
+        browser.open(ui + "?q=another");
+        browser.until(PAGE, "only the other item listed", () -> names().equals(List.of("another-notes.mp4")));
+        browser.open(ui + "?q=" + "x".repeat(201));
+        browser.until(PAGE, "the 400 in words", () -> browser.find(".form-error").getText()
+                .contains("q must be at most 200 characters"));
+    }
+
+    private static List<String> names() {
+        return browser.findAll("#media-rows tr[data-media-id] th").stream().map(WebElement::getText).toList();
     }
 
     /** The first of the lesson's strategies (in full) that stage 9 backtested. */

@@ -31,10 +31,12 @@ class ClipController {
     private static final MediaType MP4 = MediaType.parseMediaType("video/mp4");
 
     private final ClipReader clips;
+    private final ClipDownloads downloads;
     private final MediaFiles files;
 
-    ClipController(ClipReader clips, MediaFiles files) {
+    ClipController(ClipReader clips, ClipDownloads downloads, MediaFiles files) {
         this.clips = clips;
+        this.downloads = downloads;
         this.files = files;
     }
 
@@ -71,14 +73,12 @@ class ClipController {
     ResponseEntity<Resource> download(@PathVariable UUID id,
                                       @RequestHeader(name = HttpHeaders.RANGE, required = false) String range)
             throws IOException {
-        ClipReader.StoredClip stored = find(id);
-        Path file = files.servable(stored.clip().mediaId(), stored.filePath())
-                .orElseThrow(() -> new NotFoundException("clip-file", "the video file of clip " + id + " is gone"));
-        Resource video = new FileSystemResource(file);
+        ClipDownloads.Download download = downloads.get(id);
+        Resource video = new FileSystemResource(download.file());
         RangeRequests.requireSatisfiable(range, video);
         return ResponseEntity.ok().contentType(MP4)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(ClipFileName.of(stored.clip())).build().toString())
+                        ContentDisposition.attachment().filename(download.fileName()).build().toString())
                 .body(video);
     }
 
@@ -94,6 +94,6 @@ class ClipController {
     }
 
     private ClipReader.StoredClip find(UUID id) {
-        return clips.get(id).orElseThrow(() -> new NotFoundException("clip", "no clip with id " + id));
+        return clips.get(id).orElseThrow(() -> ClipDownloads.unknown(id));
     }
 }

@@ -1,5 +1,6 @@
 package io.tradingedu.api.dashboard;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -17,12 +18,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          reconnects and reloads the list) rather than holding the others back
  * @param mediaLinkTtl      how long a signed video link stays valid; a player cannot send a bearer header, so the
  *                          page asks for a link with its key and the player fetches (and seeks in) that link
- * @param mediaLinkSecret   the key the links are signed with; empty: derived from SERVICE_TOKEN (the same on every
- *                          instance), or a random one per instance when there is no service token
+ * @param mediaLinkSecret   the key the links are signed with, at least {@value #MIN_SECRET_BYTES} bytes (HMAC-SHA256's
+ *                          own output size: a shorter key makes links easier to forge); empty: derived from
+ *                          SERVICE_TOKEN (the same on every instance), or a random one per instance when there is no
+ *                          service token
  */
 @ConfigurationProperties("dashboard")
 public record DashboardProperties(Integer maxStreams, Duration heartbeat, Duration streamTimeout,
                                   Integer clientBacklog, Duration mediaLinkTtl, String mediaLinkSecret) {
+
+    static final int MIN_SECRET_BYTES = 32;
 
     public DashboardProperties {
         maxStreams = maxStreams == null ? 200 : maxStreams;
@@ -41,6 +46,12 @@ public record DashboardProperties(Integer maxStreams, Duration heartbeat, Durati
         }
         if (mediaLinkTtl.isNegative() || mediaLinkTtl.isZero()) {
             throw new IllegalArgumentException("dashboard.media-link-ttl (DASHBOARD_MEDIA_LINK_TTL) must be positive");
+        }
+        int secretBytes = mediaLinkSecret.getBytes(StandardCharsets.UTF_8).length;
+        if (secretBytes > 0 && secretBytes < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("dashboard.media-link-secret (DASHBOARD_MEDIA_LINK_SECRET) is "
+                    + secretBytes + " bytes long; it must be at least " + MIN_SECRET_BYTES + " bytes (e.g. openssl "
+                    + "rand -base64 48), or empty to derive the key from SERVICE_TOKEN");
         }
     }
 

@@ -2,6 +2,9 @@ package io.tradingedu.api.dashboard;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tradingedu.api.clips.ClipDownloads;
+import io.tradingedu.api.dashboard.MediaLinks.Grant;
+import io.tradingedu.api.frames.FrameImages;
 import io.tradingedu.api.media.MediaFiles;
 import io.tradingedu.api.media.MediaItem;
 import io.tradingedu.api.media.MediaService;
@@ -31,31 +34,45 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Video for the dashboard's player: a signed link is asked for with a key ({@code read} scope) and played without
- * one, since a player cannot send headers. The link serves the same file as {@code GET /media_items/{id}/video},
- * with Range requests (206) for seeking.
+ * Files for the dashboard's elements that cannot send a key: the player's video, the frames' images, the clips'
+ * downloads. A signed link is asked for with a key ({@code read} scope) and read without one. Each link grants one
+ * kind of one item's files ({@link MediaLinks.Grant}): the video link serves the same file as
+ * {@code GET /media_items/{id}/video}, with Range requests (206) for seeking; a frame link is a base to which the
+ * page appends a frame's id ({@code GET /frames/{id}/image}); a clip link a base for a clip's id
+ * ({@code GET /clip/{id}/download}, an attachment with the clip's file name).
  */
 @RestController
 @Tag(name = "Media")
 class MediaLinkController {
 
+    private static final MediaType MP4 = MediaType.parseMediaType("video/mp4");
+
     private final MediaLinks links;
     private final MediaService media;
     private final MediaFiles files;
+    private final FrameImages frames;
+    private final ClipDownloads clips;
 
-    MediaLinkController(MediaLinks links, MediaService media, MediaFiles files) {
+    MediaLinkController(MediaLinks links, MediaService media, MediaFiles files, FrameImages frames,
+                        ClipDownloads clips) {
         this.links = links;
         this.media = media;
         this.files = files;
+        this.frames = frames;
+        this.clips = clips;
     }
 
     record VideoLink(URI url, Instant expiresAt) {
     }
 
-    /** A link that was not made here, was altered, or has expired. */
+    /** @param url a base ending in {@code /}: a frame's or clip's id appended to it makes its link */
+    record LinkBase(URI url, Instant expiresAt) {
+    }
+
+    /** A link that was not made here, was altered, grants another kind of file, or has expired. */
     static final class InvalidLinkException extends RuntimeException {
-        InvalidLinkException() {
-            super("this video link is not valid or has expired: open the lesson again for a new one");
+        InvalidLinkException(String what) {
+            super("this " + what + " link is not valid or has expired: open the lesson again for a new one");
         }
     }
 
@@ -79,7 +96,7 @@ class MediaLinkController {
     ResponseEntity<Resource> video(@PathVariable String token,
                                    @RequestHeader(name = HttpHeaders.RANGE, required = false) String range)
             throws IOException {
-        UUID id = links.verify(token).orElseThrow(InvalidLinkException::new);
+        UUID id = links.verify(Grant.VIDEO, token).orElseThrow(() -> new InvalidLinkException("video"));
         MediaItem item = media.get(id);
         Path file = files.servable(id, item.getStoragePath())
                 .orElseThrow(() -> new NotFoundException("media-file", "the file of media item " + id + " is gone"));
@@ -101,8 +118,73 @@ class MediaLinkController {
                 .body(video);
     }
 
+    @GetMapping("/media_items/{id}/frame_link")
+    @Operation(summary = "A signed link base to the item's frame images, for <img> elements that cannot send a key",
+            description = "Append a frame's id (from GET /media_items/{id}/frames) to url: that JPEG is served "
+                    + "without a credential until expires_at (DASHBOARD_MEDIA_LINK_TTL). The link grants the images "
+                    + "of this item's frames and nothing else (not its video, not another item's frames). 404 when "
+                    + "the item is unknown.")
+    ResponseEntity<LinkBase> frameLink(@PathVariable UUID id) {
+        return linkBase(Grant.FRAMES, id, "/ui/frames/{token}/");
+    }
+
+    @GetMapping("/media_items/{id}/clip_link")
+    @Operation(summary = "A signed link base to the item's clip downloads, for download links that cannot send a key",
+            description = "Append a clip's id (from GET /clips?media_id=) to url: that clip's MP4 is served as an "
+                    + "attachment named like GET /clip/{id}/download's, with Range requests, without a credential "
+                    + "until expires_at (DASHBOARD_MEDIA_LINK_TTL). The link grants this item's clips and nothing "
+                    + "else. 404 when the item is unknown.")
+    ResponseEntity<LinkBase> clipLink(@PathVariable UUID id) {
+        return linkBase(Grant.CLIPS, id, "/ui/clips/{token}/");
+    }
+
+    @GetMapping("/ui/frames/{token}/{frameId}")
+    @Operation(summary = "A frame's image (JPEG) through a signed frame link (no credential; the link is one)",
+            description = "403 when the link is altered, expired or not a frame link; 404 when the frame is not one "
+                    + "of the link's item or its file is gone.")
+    ResponseEntity<Resource> frameImage(@PathVariable String token, @PathVariable UUID frameId) {
+        UUID mediaId = links.verify(Grant.FRAMES, token).orElseThrow(() -> new InvalidLinkException("frame"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                // a frame's image never changes under its id: the page may show it again without asking
+                .cacheControl(CacheControl.maxAge(links.ttl()).cachePrivate())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cross-Origin-Resource-Policy", "same-origin")
+                .body(new FileSystemResource(frames.file(mediaId, frameId)));
+    }
+
+    @GetMapping("/ui/clips/{token}/{clipId}")
+    @Operation(summary = "A clip's video (MP4) as an attachment through a signed clip link (no credential)",
+            description = "200 or 206 for a Range request; 403 when the link is altered, expired or not a clip "
+                    + "link; 404 when the clip is not one of the link's item or its file is gone.")
+    ResponseEntity<Resource> clipDownload(@PathVariable String token, @PathVariable UUID clipId,
+                                          @RequestHeader(name = HttpHeaders.RANGE, required = false) String range)
+            throws IOException {
+        UUID mediaId = links.verify(Grant.CLIPS, token).orElseThrow(() -> new InvalidLinkException("clip"));
+        ClipDownloads.Download download = clips.get(mediaId, clipId);
+        Resource video = new FileSystemResource(download.file());
+        RangeRequests.requireSatisfiable(range, video);
+        return ResponseEntity.ok()
+                .contentType(MP4)
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(download.fileName()).build().toString())
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cross-Origin-Resource-Policy", "same-origin")
+                .body(video);
+    }
+
+    private ResponseEntity<LinkBase> linkBase(Grant grant, UUID id, String path) {
+        media.get(id);
+        MediaLinks.Signed signed = links.sign(grant, id);
+        URI url = ServletUriComponentsBuilder.fromCurrentContextPath().path(path).buildAndExpand(signed.token())
+                .toUri();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new LinkBase(url, signed.expiresAt()));
+    }
+
     @ExceptionHandler
     ProblemDetail invalidLink(InvalidLinkException e) {
-        return Problems.of(HttpStatus.FORBIDDEN, "media-link-invalid", "Video link not valid", e.getMessage());
+        return Problems.of(HttpStatus.FORBIDDEN, "media-link-invalid", "Media link not valid", e.getMessage());
     }
 }

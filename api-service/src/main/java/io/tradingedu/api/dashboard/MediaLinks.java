@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -16,10 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed, expiring links to one media item's video. A {@code <video>} element fetches (and seeks by Range
- * requests) without any way to add an {@code Authorization} header, so the page asks for a link with its key and
- * hands the link to the player. A link names one item and an expiry, signed with HMAC-SHA256: it reads that item's
- * video until it expires and nothing else.
+ * Signed, expiring links to one media item's files. A {@code <video>} or {@code <img>} element, or a download
+ * link, fetches without any way to add an {@code Authorization} header, so the page asks for a link with its key and
+ * hands the link to the element. A link names what it grants ({@link Grant}: the video, the frame images or the
+ * clip downloads), one item and an expiry, signed with HMAC-SHA256: it reads that kind of file of that item until it
+ * expires and nothing else, so a frame link cannot play the video and a video link cannot download a clip.
  */
 @Component
 class MediaLinks {
@@ -27,7 +29,29 @@ class MediaLinks {
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
-    private static final int PAYLOAD_BYTES = 16 + 8;
+    /** What a link grants, first byte of its payload; the codes are part of every link made, never renumber. */
+    enum Grant {
+        VIDEO((byte) 'v'), FRAMES((byte) 'f'), CLIPS((byte) 'c');
+
+        private final byte code;
+
+        Grant(byte code) {
+            this.code = code;
+        }
+
+        static Optional<Grant> of(byte code) {
+            for (Grant grant : values()) {
+                if (grant.code == code) {
+                    return Optional.of(grant);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static final int PAYLOAD_BYTES = 1 + 16 + 8;
+    /** A link made before links named their grant (item + expiry): it was a video link and still is one. */
+    private static final int VIDEO_ONLY_PAYLOAD_BYTES = 16 + 8;
 
     private final SecretKeySpec key;
     private final DashboardProperties properties;
@@ -39,17 +63,28 @@ class MediaLinks {
         this.clock = clock;
     }
 
-    /** A link token for the item, valid for {@code dashboard.media-link-ttl} from now. */
+    /** A link token to the item's video, valid for {@code dashboard.media-link-ttl} from now. */
     Signed sign(UUID mediaId) {
+        return sign(Grant.VIDEO, mediaId);
+    }
+
+    /** A link token granting one kind of the item's files, valid for {@code dashboard.media-link-ttl} from now. */
+    Signed sign(Grant grant, UUID mediaId) {
         Instant expires = clock.instant().plus(properties.mediaLinkTtl());
-        ByteBuffer payload = ByteBuffer.allocate(PAYLOAD_BYTES).putLong(mediaId.getMostSignificantBits())
-                .putLong(mediaId.getLeastSignificantBits()).putLong(expires.getEpochSecond());
+        ByteBuffer payload = ByteBuffer.allocate(PAYLOAD_BYTES).put(grant.code)
+                .putLong(mediaId.getMostSignificantBits()).putLong(mediaId.getLeastSignificantBits())
+                .putLong(expires.getEpochSecond());
         byte[] bytes = payload.array();
         return new Signed(ENCODE.encodeToString(bytes) + "." + ENCODE.encodeToString(mac(bytes)), expires);
     }
 
-    /** The item a token grants, when its signature holds and it has not expired. */
+    /** The item whose video a token grants, when its signature holds and it has not expired. */
     Optional<UUID> verify(String token) {
+        return verify(Grant.VIDEO, token);
+    }
+
+    /** The item a token grants {@code grant} of, when it grants that, its signature holds and it has not expired. */
+    Optional<UUID> verify(Grant grant, String token) {
         int dot = token == null ? -1 : token.indexOf('.');
         if (dot <= 0 || token.length() > 200) {
             return Optional.empty();
@@ -62,12 +97,23 @@ class MediaLinks {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (payload.length != PAYLOAD_BYTES || !MessageDigest.isEqual(mac(payload), signature)) {
+        if (payload.length != PAYLOAD_BYTES && payload.length != VIDEO_ONLY_PAYLOAD_BYTES
+                || !MessageDigest.isEqual(mac(payload), signature)) {
             return Optional.empty();
         }
         ByteBuffer read = ByteBuffer.wrap(payload);
+        Optional<Grant> granted = payload.length == VIDEO_ONLY_PAYLOAD_BYTES ? Optional.of(Grant.VIDEO)
+                : Grant.of(read.get());
+        if (granted.filter(grant::equals).isEmpty()) {
+            return Optional.empty();
+        }
         UUID mediaId = new UUID(read.getLong(), read.getLong());
         return clock.instant().getEpochSecond() < read.getLong() ? Optional.of(mediaId) : Optional.empty();
+    }
+
+    /** How long a link stays valid ({@code dashboard.media-link-ttl}). */
+    Duration ttl() {
+        return properties.mediaLinkTtl();
     }
 
     record Signed(String token, Instant expiresAt) {

@@ -4,9 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tradingedu.api.media.MediaFiles;
 import io.tradingedu.api.media.MediaService;
-import io.tradingedu.api.support.NotFoundException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.FileSystemResource;
@@ -23,12 +21,12 @@ class FrameController {
 
     private final MediaService media;
     private final FrameReader frames;
-    private final MediaFiles files;
+    private final FrameImages images;
 
-    FrameController(MediaService media, FrameReader frames, MediaFiles files) {
+    FrameController(MediaService media, FrameReader frames, FrameImages images) {
         this.media = media;
         this.frames = frames;
-        this.files = files;
+        this.images = images;
     }
 
     /**
@@ -55,11 +53,7 @@ class FrameController {
             description = "404 when the frame is unknown or its file is gone (or lies outside its item's directory)")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/jpeg"))
     ResponseEntity<Resource> image(@PathVariable UUID id) {
-        FrameReader.StoredImage image = frames.imageOf(id)
-                .orElseThrow(() -> new NotFoundException("frame", "no frame with id " + id));
-        var file = files.servable(image.mediaId(), image.path())
-                .orElseThrow(() -> new NotFoundException("frame-image", "the image of frame " + id + " is gone"));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
-                .body(new FileSystemResource(file));
+                .body(new FileSystemResource(images.file(id)));
     }
 }

@@ -79,13 +79,20 @@ class MediaController {
     }
 
     @GetMapping("/media_items")
-    @Operation(summary = "List media items, newest first, with the total count")
+    @Operation(summary = "List media items, newest first, with the total count",
+            description = "status and q narrow the list and its total; both together must both hold. q matches the "
+                    + "item's name (its file name) case-insensitively anywhere in it, literally (% and _ are no "
+                    + "wildcards). 400 naming the parameter for an unknown status, or a q over 200 characters or "
+                    + "with control characters.")
     MediaPage list(@RequestParam(defaultValue = "0") @Min(0) int skip,
                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit,
                    @Parameter(description = "pending, processing, completed, failed or cancelled")
-                   @RequestParam(required = false) String status) {
+                   @RequestParam(required = false) String status,
+                   @Parameter(description = "text the item's name contains, any case, at most 200 characters "
+                           + "(e.g. rsi finds 'RSI divergence.mp4'); blank means no filter")
+                   @RequestParam(required = false) String q) {
         MediaStatus filter = status == null ? null : parseStatus(status);
-        var page = media.list(skip, limit, filter);
+        var page = media.list(skip, limit, filter, NameFilter.of(q));
         return new MediaPage(page.getTotalElements(), skip, limit,
                 page.getContent().stream().map(item -> MediaView.of(item, null)).toList());
     }

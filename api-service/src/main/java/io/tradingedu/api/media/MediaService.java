@@ -67,9 +67,14 @@ public class MediaService {
         return register(storage.stage(content, filename), subtitles, MediaSource.UPLOAD, null, null);
     }
 
-    public Page<MediaItem> list(int skip, int limit, MediaStatus status) {
+    /** Newest first; {@code status} and {@code name} ({@link NameFilter}) may each be {@code null}. */
+    public Page<MediaItem> list(int skip, int limit, MediaStatus status, NameFilter name) {
         var page = new OffsetPageRequest(skip, limit, Sort.by(Sort.Direction.DESC, "createdAt"));
-        return status == null ? items.findAll(page) : items.findByStatus(status, page);
+        if (name == null) {
+            return status == null ? items.findAll(page) : items.findByStatus(status, page);
+        }
+        return status == null ? items.findByNameLike(name.likePattern(), page)
+                : items.findByStatusAndNameLike(status, name.likePattern(), page);
     }
 
     public MediaItem get(UUID id) {

@@ -1,9 +1,11 @@
 // Library: every media item with its status and live pipeline progress (pushed run events, no polling), filters
-// in the address (?status=&q=&skip=), adding lessons, and cancel / retry / delete with confirmation.
+// in the address (?status=&q=&skip=) answered by the API over the whole catalogue, adding lessons, and cancel /
+// retry / delete with confirmation.
 import {ApiProblem, followEvents, get, request} from '../api.js';
 import {bytes, h, replace, when} from '../dom.js';
 import {href, navigate} from '../router.js';
 import {RunStates, describe, stagesDone} from '../parts/run-state.js';
+import {itemPath} from '../parts/signed-links.js';
 import {addLessonsPanel} from '../parts/upload.js';
 
 const PAGE_SIZE = 20;
@@ -47,7 +49,8 @@ export function renderLibrary(main, params, query) {
 
   async function load() {
     try {
-      const page = await get('media_items', {skip: filters.skip, limit: PAGE_SIZE, status: filters.status});
+      const page = await get('media_items', {skip: filters.skip, limit: PAGE_SIZE, status: filters.status,
+        q: filters.q});
       total = page.total;
       items = page.items;
       listError.textContent = '';
@@ -55,7 +58,7 @@ export function renderLibrary(main, params, query) {
       await Promise.all(items.filter(item => ['pending', 'processing', 'failed'].includes(item.status))
         .map(async item => {
           try {
-            Object.assign(item, await get(`media_items/${item.id}`));
+            Object.assign(item, await get(itemPath(item.id)));
           } catch {
             // deleted meanwhile: the row goes at the next load
           }
@@ -68,17 +71,15 @@ export function renderLibrary(main, params, query) {
   }
 
   function draw() {
-    const text = filters.q.toLowerCase();
-    const shown = items.filter(item => !text || item.filename.toLowerCase().includes(text));
     rows.clear();
-    replace(tableBody, shown.length ? shown.map(item => {
+    replace(tableBody, items.length ? items.map(item => {
       const row = h('tr', {'data-media-id': item.id});
       rows.set(item.id, {row, item});
       fillRow(row, item);
       return row;
     }) : h('tr', {}, h('td', {colspan: 6, class: 'empty'}, 'No media items match.')));
     replace(summary, `${total} item${total === 1 ? '' : 's'}${filters.status ? ` ${filters.status}` : ''}`
-      + (text ? `; ${shown.length} on this page match “${filters.q}”` : ''));
+      + (filters.q ? ` whose name contains “${filters.q}”` : ''));
     const prev = filters.skip > 0 ? link({...filters, skip: Math.max(0, filters.skip - PAGE_SIZE)}, 'Newer') : null;
     const next = filters.skip + PAGE_SIZE < total ? link({...filters, skip: filters.skip + PAGE_SIZE}, 'Older') : null;
     replace(pager, prev, next);
@@ -90,7 +91,8 @@ export function renderLibrary(main, params, query) {
     row.dataset.pushed = String(state.pushed);
     const active = state.status === 'pending' || state.status === 'processing';
     replace(row,
-      h('th', {scope: 'row'}, h('a', {href: href(`lessons/${item.id}`), 'data-nav': true}, item.filename)),
+      h('th', {scope: 'row'}, h('a', {href: href(`lessons/${encodeURIComponent(item.id)}`), 'data-nav': true},
+        item.filename)),
       h('td', {}, h('span', {class: `badge badge-${state.status}`}, state.status)),
       h('td', {class: 'progress-cell'},
         h('progress', {max: state.total, value: stagesDone(state),
@@ -99,11 +101,11 @@ export function renderLibrary(main, params, query) {
       h('td', {}, bytes(item.size_bytes)),
       h('td', {}, when(item.created_at)),
       h('td', {class: 'actions'},
-        active ? action('Cancel', item, () => request(`media_items/${item.id}/cancel`, {method: 'POST'}),
+        active ? action('Cancel', item, () => request(`${itemPath(item.id)}/cancel`, {method: 'POST'}),
           `Cancel the pipeline run of ${item.filename}?`) : null,
-        state.status === 'failed' ? action('Retry', item, () => request(`media_items/${item.id}/retry`,
+        state.status === 'failed' ? action('Retry', item, () => request(`${itemPath(item.id)}/retry`,
           {method: 'POST'}), `Retry ${item.filename} from the stage that failed?`) : null,
-        action('Delete', item, () => request(`media_items/${item.id}`,
+        action('Delete', item, () => request(itemPath(item.id),
           {method: 'DELETE', query: active ? {force: true} : {}}),
         `Delete ${item.filename} with its transcript, clips and files?${active ? ' Its run is still active: it is dropped.' : ''}`,
         'danger')));
@@ -132,7 +134,7 @@ export function renderLibrary(main, params, query) {
     const shown = rows.get(event.media_id);
     if (shown) {
       fillRow(shown.row, shown.item);
-    } else if (!filters.status && filters.skip === 0) {
+    } else if (!filters.status && !filters.q && filters.skip === 0) {
       // an item this page has not seen (added elsewhere): read the list again, once for a burst of events
       clearTimeout(reloadTimer);
       reloadTimer = setTimeout(load, 500);
@@ -157,8 +159,8 @@ function filterForm(filters) {
   const status = h('select', {id: 'filter-status', name: 'status'},
     h('option', {value: ''}, 'any status'),
     STATUSES.map(value => h('option', {value, selected: value === filters.status}, value)));
-  const text = h('input', {id: 'filter-text', name: 'q', type: 'search', value: filters.q,
-    placeholder: 'part of the file name'});
+  const text = h('input', {id: 'filter-text', name: 'q', type: 'search', value: filters.q, maxlength: 200,
+    placeholder: 'e.g. rsi'});
   const form = h('form', {class: 'filters', role: 'search', 'aria-label': 'Filter media items'},
     h('div', {class: 'field'}, h('label', {for: 'filter-status'}, 'Status'), status),
     h('div', {class: 'field'}, h('label', {for: 'filter-text'}, 'Name contains'), text),

@@ -145,20 +145,8 @@ export function renderPlayground(main, params, query) {
   }
 
   async function showBacktest(first) {
-    replace(backtestResult, h('p', {class: 'loading'}, 'Backtesting…'));
-    let run;
-    try {
-      run = await follow('backtests', first, backtestResult);
-    } catch (problem) {
-      refused(problem, backtestResult);
-      return;
-    }
-    if (!run || gone) return;
-    keepInAddress({kind: 'backtest', id: run.id});
-    if (run.status === 'failed') {
-      replace(backtestResult, h('p', {class: 'form-error', role: 'alert'}, `The backtest failed: ${run.error}`));
-      return;
-    }
+    const run = await finished('backtest', first, backtestResult);
+    if (!run) return;
     try {
       const [chart, {backtestCharts}] = await Promise.all([
         get(`dashboard/backtests/${encodeURIComponent(run.id)}/chart`), import('../parts/charts.js')]);
@@ -197,26 +185,36 @@ export function renderPlayground(main, params, query) {
   }
 
   async function showSweep(first) {
-    replace(sweepResult, h('p', {class: 'loading'}, 'Sweeping…'));
-    let run;
-    try {
-      run = await follow('sweeps', first, sweepResult);
-    } catch (problem) {
-      refused(problem, sweepResult);
-      return;
-    }
-    if (!run || gone) return;
-    keepInAddress({kind: 'sweep', id: run.id});
-    if (run.status === 'failed') {
-      replace(sweepResult, h('p', {class: 'form-error', role: 'alert'}, `The sweep failed: ${run.error}`));
-      return;
-    }
+    const run = await finished('sweep', first, sweepResult);
+    if (!run) return;
     const grid = run.sweep;
     replace(sweepResult,
       h('p', {class: 'help', id: 'sweep-summary'}, `${grid.variants} variants on ${run.symbol} ${run.timeframe}`
         + `${grid.invalid_variants ? `, ${grid.invalid_variants} refused by the language` : ''}.`),
       h('p', {id: 'robustness'}, robustnessText(grid)),
       heatmap(grid));
+  }
+
+  /**
+   * The run once it has completed, its id kept in the address; null (with the reason shown in the box) when it
+   * failed, was refused or the page was left.
+   */
+  async function finished(kind, first, box) {
+    replace(box, h('p', {class: 'loading'}, kind === 'sweep' ? 'Sweeping…' : 'Backtesting…'));
+    let run;
+    try {
+      run = await follow(`${kind}s`, first, box);
+    } catch (problem) {
+      refused(problem, box);
+      return null;
+    }
+    if (!run || gone) return null;
+    keepInAddress({kind, id: run.id});
+    if (run.status === 'failed') {
+      replace(box, h('p', {class: 'form-error', role: 'alert'}, `The ${kind} failed: ${run.error}`));
+      return null;
+    }
+    return run;
   }
 
   /** Reads a run again until it is done, waiting 1, 2, 4, 5, 5 … s between reads; null once the page is left. */

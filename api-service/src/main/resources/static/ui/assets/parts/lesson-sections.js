@@ -1,7 +1,9 @@
-// The Lesson page's sections below the player: keyword timeline, clips, concepts, strategies, frames. Each reads
-// its own endpoint and shows its own problem in words, so one missing stage does not blank the page.
+// The Lesson page's sections below the player: keyword timeline, clips, concepts, strategies (frames and features
+// have modules of their own). Each reads its own endpoint and shows its own problem in words, so one missing stage
+// does not blank the page.
 import {ApiProblem, get} from '../api.js';
-import {clock, h, replace, words} from '../dom.js';
+import {bytes, clock, h, replace, words} from '../dom.js';
+import {itemPath, under} from './signed-links.js';
 
 export const CATEGORIES = ['technical_indicator', 'price_action', 'risk_management', 'order_type',
   'market_condition', 'strategy_type', 'timeframe', 'chart_pattern', 'candlestick'];
@@ -51,19 +53,30 @@ export function keywordTimeline(mediaId, duration, seek) {
   return section('keywords', 'Keyword timeline', body);
 }
 
-/** Each clip plays in place: the lesson's video limited to the clip's stretch (a media fragment). */
-export function clips(mediaId, videoUrl, seek) {
+/**
+ * Each clip plays in place (the lesson's video limited to the clip's stretch, a media fragment) and offers its
+ * file to download through a signed clip link (the download endpoint needs the key; a link cannot send it). The
+ * file is saved under the name the API gives (Content-Disposition). videoLink and clipLink: promises of {url} or
+ * {problem}.
+ */
+export function clips(mediaId, videoLink, clipLink, seek) {
   const body = h('div', {}, h('p', {class: 'help'}, 'Loading…'));
   (async () => {
     try {
-      const [page, url] = await Promise.all([get('clips', {media_id: mediaId, limit: 50}), videoUrl]);
-      replace(body, page.items.length === 0 ? h('p', {class: 'help'}, 'No clips were cut from this lesson.')
-        : h('ul', {class: 'clip-list'}, page.items.map(clip => h('li', {class: 'clip'},
-          url ? h('video', {controls: true, preload: 'none', src: `${url}#t=${clip.start},${clip.end}`,
+      const [page, video, download] = await Promise.all([get('clips', {media_id: mediaId, limit: 50}), videoLink,
+        clipLink]);
+      replace(body, page.items.length === 0 ? h('p', {class: 'help'}, 'No clips were cut from this lesson.') : [
+        download.problem ? h('p', {class: 'help'}, `Clips cannot be downloaded: ${download.problem instanceof
+          ApiProblem ? download.problem.message : download.problem}`) : null,
+        h('ul', {class: 'clip-list'}, page.items.map(clip => h('li', {class: 'clip', 'data-clip-id': clip.id},
+          video.url ? h('video', {controls: true, preload: 'none', src: `${video.url}#t=${clip.start},${clip.end}`,
             'aria-label': `Clip ${clip.seq}: ${clock(clip.start)} to ${clock(clip.end)}`}) : null,
           h('p', {}, h('strong', {}, `Clip ${clip.seq}`), ' ', timeButton(clip.start, seek, `clip ${clip.seq}`),
             ` – ${clock(clip.end)} · ${clip.keywords.join(', ')}`),
-          clip.transcript_excerpt ? h('p', {class: 'excerpt'}, clip.transcript_excerpt) : null))));
+          clip.transcript_excerpt ? h('p', {class: 'excerpt'}, clip.transcript_excerpt) : null,
+          download.url ? h('p', {}, h('a', {class: 'button clip-download', href: under(download.url, clip.id),
+            download: true, type: 'video/mp4'}, `Download clip ${clip.seq} (${bytes(clip.size_bytes)})`))
+            : null)))]);
     } catch (problem) {
       failed(body, problem);
     }
@@ -76,7 +89,7 @@ export function concepts(mediaId, seek) {
   const body = h('div', {}, h('p', {class: 'help'}, 'Loading…'));
   (async () => {
     try {
-      const list = await get(`media_items/${mediaId}/concepts`);
+      const list = await get(`${itemPath(mediaId)}/concepts`);
       replace(body, list.items.length === 0 ? h('p', {class: 'help'}, 'No concepts were extracted.')
         : h('ul', {class: 'concept-list'}, list.items.map(concept => h('li', {},
           h('p', {}, h('span', {class: 'kind'}, words(concept.kind)), ' ', h('strong', {}, concept.name), ' ',
@@ -109,22 +122,4 @@ export function strategies(mediaId) {
     }
   })();
   return section('strategies', 'Strategies from this lesson', body);
-}
-
-/** The key frames' on-screen text (OCR), each a moment to seek to. */
-export function frames(mediaId, seek) {
-  const body = h('div', {}, h('p', {class: 'help'}, 'Loading…'));
-  (async () => {
-    try {
-      const list = await get(`media_items/${mediaId}/frames`);
-      const withText = list.items.filter(frame => frame.ocr_text && frame.ocr_text.trim());
-      replace(body, withText.length === 0 ? h('p', {class: 'help'}, 'No on-screen text was read.')
-        : h('ul', {class: 'frame-list'}, withText.map(frame => h('li', {},
-          timeButton(frame.time, seek, `frame ${frame.seq}`), ' ',
-          h('span', {class: 'ocr'}, frame.ocr_text.trim())))));
-    } catch (problem) {
-      failed(body, problem);
-    }
-  })();
-  return section('frames', 'On-screen text', body);
 }

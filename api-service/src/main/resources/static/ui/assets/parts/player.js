@@ -10,7 +10,9 @@ export function playerWithTranscript(mediaId) {
   const videoNote = h('p', {class: 'help', role: 'status'});
   const lines = h('ol', {class: 'transcript-lines', id: 'transcript-lines'});
   const transcriptNote = h('p', {class: 'help'});
-  const scroller = h('div', {class: 'transcript-scroll', tabindex: '0', 'aria-label': 'Transcript lines'}, lines);
+  // a focusable scrolling region (keyboard users scroll it); the role lets it carry its label
+  const scroller = h('div', {class: 'transcript-scroll', tabindex: '0', role: 'region',
+    'aria-label': 'Transcript lines'}, lines);
   let segments = [];
   let currentIndex = -1;
 
@@ -68,7 +70,7 @@ export function playerWithTranscript(mediaId) {
     if (url) video.src = url;
     else videoNote.textContent = problem instanceof ApiProblem ? problem.message : String(problem);
     try {
-      const transcript = await get(`transcript/${mediaId}`);
+      const transcript = await get(`transcript/${encodeURIComponent(mediaId)}`);
       segments = transcript.segments;
       transcriptNote.textContent = `${transcript.source.replaceAll('-', ' ')}, ${transcript.word_count} words`
         + (transcript.truncated ? ' (only the first part is shown)' : '');

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
 /** Clips: filters over their keyword and category arrays, links, downloads with HTTP ranges, thumbnails. */
 class ClipApiIT extends AnalysisApiSupport {
@@ -130,6 +132,36 @@ class ClipApiIT extends AnalysisApiSupport {
         assertThat(gone.getStatusCode().value()).isEqualTo(404);
         assertThat(gone.getBody()).containsEntry("type", "https://tradingedu.io/problems/clip-file-not-found");
         assertThat(status("/clip/" + UUID.randomUUID() + "/download")).isEqualTo(404);
+    }
+
+    /** The dashboard's download link: asked for with the key, read without one, for this item's clips only. */
+    @Test
+    void aSignedClipLinkDownloadsTheItemsClipsWithoutAKeyAndNoOtherItemsClips() throws Exception {
+        UUID other = catalogued("other-clips.mp4");
+        UUID othersClip = clip(other, 1, 0.9, mp4(mediaDir(other).resolve("analysis/clips/clip_001.mp4")), null,
+                new String[] {"MACD"}, new String[] {"technical_indicator"});
+        Map<String, Object> link = http.get().uri("/media_items/{id}/clip_link", media).retrieve().body(Map.class);
+        String base = (String) link.get("url");
+        RestClient anonymous = RestClient.builder()
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+
+        ResponseEntity<byte[]> download = anonymous.get().uri(base + rsiClip).retrieve().toEntity(byte[].class);
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        assertThat(download.getHeaders().getContentType().toString()).isEqualTo("video/mp4");
+        assertThat(download.getHeaders().getFirst("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"clip-1-rsi.mp4\"");
+        assertThat(download.getBody()).isEqualTo(Files.readAllBytes(video));
+        ResponseEntity<byte[]> part = anonymous.get().uri(base + rsiClip).header("Range", "bytes=0-9").retrieve()
+                .toEntity(byte[].class);
+        assertThat(part.getStatusCode().value()).isEqualTo(206);
+        assertThat(part.getBody()).isEqualTo(Arrays.copyOf(Files.readAllBytes(video), 10));
+
+        assertThat(anonymous.get().uri(base + othersClip).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(anonymous.get().uri(base + UUID.randomUUID()).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(anonymous.get().uri("http://localhost:" + port + "/clip/" + rsiClip + "/download").retrieve()
+                .toBodilessEntity().getStatusCode().value()).isEqualTo(401);
     }
 
     private ResponseEntity<byte[]> range(String range) {

@@ -5,18 +5,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.sun.net.httpserver.HttpServer;
+import io.tradingedu.api.upstream.StubService;
 import io.tradingedu.support.security.AccessAutoConfiguration;
 import io.tradingedu.support.time.ClockAutoConfiguration;
 import io.tradingedu.support.web.WebEdgeAutoConfiguration;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,23 +47,21 @@ class BacktestChartWebTest {
     private static final UUID LONG = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
     private static final UUID QUEUED = UUID.fromString("00000000-0000-0000-0000-0000000000d3");
 
-    /** Path (with query) -> JSON body; anything else is a 404 problem. */
-    private static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
-    private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
-    private static final HttpServer UPSTREAM = stub();
+    /** Answers GETs of path (with query) with JSON; anything else is backtesting-service's 404 problem. */
+    private static final StubService UPSTREAM = StubService.start();
 
     @Autowired
     MockMvc mvc;
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        registry.add("dashboard.chart.backtesting-url", () -> "http://127.0.0.1:" + UPSTREAM.getAddress().getPort());
+        registry.add("dashboard.chart.backtesting-url", UPSTREAM::url);
         registry.add("dashboard.chart.max-points", () -> "10");
     }
 
     @AfterAll
     static void stopUpstream() {
-        UPSTREAM.stop(0);
+        UPSTREAM.stop();
     }
 
     @Test
@@ -78,17 +72,17 @@ class BacktestChartWebTest {
     @Test
     void answersEquityBesideBuyAndHoldTheBarsAndTheTradesWithTheServiceToken() throws Exception {
         job(DONE, "COMPLETED", "2020-01-01T00:00:00Z", "2020-01-03T00:00:00Z", "2020-01-04T00:00:00Z");
-        ANSWERS.put("/market-data/SPX/bars?timeframe=1d&from=2020-01-01T00:00:00Z&to=2020-01-04T00:00:00Z"
+        answer("/market-data/SPX/bars?timeframe=1d&from=2020-01-01T00:00:00Z&to=2020-01-04T00:00:00Z"
                 + "&limit=50000", bars(4, 100));
-        ANSWERS.put("/backtest/" + DONE + "/equity", "[" + equity("in_sample", 0, 2, 1000) + ","
+        answer("/backtest/" + DONE + "/equity", "[" + equity("in_sample", 0, 2, 1000) + ","
                 + equity("out_of_sample", 2, 2, 1000) + "]");
-        ANSWERS.put("/backtest/" + DONE + "/trades", """
+        answer("/backtest/" + DONE + "/trades", """
                 [{"period":"out_of_sample","side":"LONG","entry_time":"2020-01-04T00:00:00Z","entry_price":103,
                   "exit_time":"2020-01-04T00:00:00Z","exit_price":103,"pnl":0,"pnl_percent":0,"exit_reason":"END"},
                  {"period":"in_sample","side":"LONG","entry_time":"2020-01-01T00:00:00Z","entry_price":100,
                   "exit_time":"2020-01-02T00:00:00Z","exit_price":101,"pnl":10,"pnl_percent":0.01,
                   "exit_reason":"SIGNAL"}]""");
-        AUTHORIZATIONS.clear();
+        UPSTREAM.calls().clear();
 
         mvc.perform(get("/dashboard/backtests/{id}/chart", DONE).header(HttpHeaders.AUTHORIZATION, KEY))
                 .andExpect(status().isOk())
@@ -105,17 +99,18 @@ class BacktestChartWebTest {
                 .andExpect(jsonPath("$.trades_total").value(2))
                 .andExpect(jsonPath("$.trades[0].entry_time").value("2020-01-01T00:00:00Z"))
                 .andExpect(jsonPath("$.trades[0].pnl").value(10.0));
-        assertThat(AUTHORIZATIONS).isNotEmpty().allMatch(("Bearer " + TOKEN)::equals);
+        assertThat(UPSTREAM.calls()).isNotEmpty().extracting(StubService.Call::authorization)
+                .allMatch(("Bearer " + TOKEN)::equals);
     }
 
     @Test
     void aLongTestIsThinnedAndItsBarsMergedToTheBound() throws Exception {
         job(LONG, "COMPLETED", "2020-01-01T00:00:00Z", "2020-01-21T00:00:00Z", "2020-02-15T00:00:00Z");
-        ANSWERS.put("/market-data/SPX/bars?timeframe=1d&from=2020-01-01T00:00:00Z&to=2020-02-15T00:00:00Z"
+        answer("/market-data/SPX/bars?timeframe=1d&from=2020-01-01T00:00:00Z&to=2020-02-15T00:00:00Z"
                 + "&limit=50000", bars(45, 100));
-        ANSWERS.put("/backtest/" + LONG + "/equity", "[" + equity("in_sample", 0, 20, 1000) + ","
+        answer("/backtest/" + LONG + "/equity", "[" + equity("in_sample", 0, 20, 1000) + ","
                 + equity("out_of_sample", 20, 25, 1000) + "]");
-        ANSWERS.put("/backtest/" + LONG + "/trades", "[]");
+        answer("/backtest/" + LONG + "/trades", "[]");
 
         mvc.perform(get("/dashboard/backtests/{id}/chart", LONG).header(HttpHeaders.AUTHORIZATION, KEY))
                 .andExpect(status().isOk())
@@ -144,7 +139,7 @@ class BacktestChartWebTest {
     }
 
     private static void job(UUID id, String status, String from, String cut, String to) {
-        ANSWERS.put("/backtest/" + id, """
+        answer("/backtest/" + id, """
                 {"id":"%s","status":"%s","request":{"symbol":"SPX","timeframe":"1d","initial_capital":1000},
                  "metrics":{"periods":[
                    {"label":"in_sample","from":"%s","to":"%s","metrics":{"trades":1,"sharpe":1.2}},
@@ -178,31 +173,7 @@ class BacktestChartWebTest {
         return java.time.LocalDate.of(2020, 1, 1).plusDays(i) + "T00:00:00Z";
     }
 
-    private static HttpServer stub() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                AUTHORIZATIONS.add(exchange.getRequestHeaders().getFirst("Authorization"));
-                String key = exchange.getRequestURI().getPath()
-                        + (exchange.getRequestURI().getRawQuery() == null ? ""
-                        : "?" + java.net.URLDecoder.decode(exchange.getRequestURI().getRawQuery(),
-                        StandardCharsets.UTF_8));
-                String body = ANSWERS.get(key);
-                int status = body == null ? 404 : 200;
-                // backtesting-service's own problem for what it does not hold
-                byte[] bytes = (body == null ? "{\"type\":\"https://tradingedu.io/problems/backtest-not-found\","
-                        + "\"title\":\"Backtest not found\",\"status\":404,\"detail\":\"no " + key + "\"}"
-                        : body).getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type",
-                        body == null ? "application/problem+json" : "application/json");
-                exchange.sendResponseHeaders(status, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static void answer(String pathAndQuery, String json) {
+        UPSTREAM.answer("GET " + pathAndQuery, 200, json);
     }
 }

@@ -16,9 +16,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.tradingedu.api.clips.ClipDownloads;
+import io.tradingedu.api.frames.FrameImages;
 import io.tradingedu.api.media.MediaFiles;
 import io.tradingedu.api.media.MediaItem;
 import io.tradingedu.api.media.MediaService;
+import io.tradingedu.api.support.NotFoundException;
 import io.tradingedu.support.security.AccessAutoConfiguration;
 import io.tradingedu.support.time.ClockAutoConfiguration;
 import io.tradingedu.support.web.WebEdgeAutoConfiguration;
@@ -67,6 +70,10 @@ class DashboardWebTest {
     MediaService media;
     @MockitoBean
     MediaFiles files;
+    @MockitoBean
+    FrameImages frameImages;
+    @MockitoBean
+    ClipDownloads clipDownloads;
     @TempDir
     Path dir;
 
@@ -99,6 +106,12 @@ class DashboardWebTest {
                 .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-cache"));
         mvc.perform(get("/ui/assets/app.css")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/css"));
+        mvc.perform(get("/ui/assets/lesson.css")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/css"));
+        for (String module : new String[] {"signed-links", "lesson-frames", "lesson-features"}) {
+            mvc.perform(get("/ui/assets/parts/" + module + ".js")).andExpect(status().isOk())
+                    .andExpect(content().contentTypeCompatibleWith("text/javascript"));
+        }
         mvc.perform(get("/ui/assets/missing.js")).andExpect(status().isNotFound());
         mvc.perform(get("/ui/favicon.ico")).andExpect(status().isNotFound());
     }
@@ -115,6 +128,8 @@ class DashboardWebTest {
         mvc.perform(get("/media_items/events")).andExpect(status().isUnauthorized())
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
         mvc.perform(get("/media_items/" + id + "/video_link")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/media_items/" + id + "/frame_link")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/media_items/" + id + "/clip_link")).andExpect(status().isUnauthorized());
         // only reads are open under /ui/: anything else goes through the access chain
         mvc.perform(post("/ui/lessons/" + id)).andExpect(status().isUnauthorized());
         mvc.perform(get("/media_items/events").header(HttpHeaders.AUTHORIZATION, "Bearer te_not-a-key"))
@@ -196,6 +211,87 @@ class DashboardWebTest {
                         org.hamcrest.Matchers.startsWith("attachment")))
                 .andExpect(header().string("Content-Security-Policy", "default-src 'none'; sandbox"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    @Test
+    void aSignedFrameLinkShowsTheItemsFrameImagesAndNothingElse() throws Exception {
+        UUID id = knownItem();
+        UUID frame = UUID.randomUUID();
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
+        when(frameImages.file(id, frame)).thenReturn(Files.write(dir.resolve("000001.jpg"), jpeg));
+        UUID otherFrame = UUID.randomUUID();
+        when(frameImages.file(id, otherFrame)).thenThrow(new NotFoundException("frame", "no frame with id x"));
+
+        String base = linkBase(id, "frame_link", "http://localhost/ui/frames/");
+        mvc.perform(get(base + frame)).andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.IMAGE_JPEG))
+                .andExpect(content().bytes(jpeg))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=7200, private"));
+        // a frame of another item (FrameImages answers it as unknown) and an altered link
+        mvc.perform(get(base + otherFrame)).andExpect(status().isNotFound());
+        mvc.perform(get(base.replace("/ui/frames/", "/ui/frames/x") + frame)).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://tradingedu.io/problems/media-link-invalid"));
+
+        // a frame link plays no video and downloads no clip; a video link shows no frame
+        String frameToken = base.substring("/ui/frames/".length(), base.length() - 1);
+        mvc.perform(get("/ui/media/" + frameToken)).andExpect(status().isForbidden());
+        mvc.perform(get("/ui/clips/" + frameToken + "/" + UUID.randomUUID())).andExpect(status().isForbidden());
+        String videoToken = linkBase(id, "video_link", "http://localhost/ui/media/").substring("/ui/media/".length());
+        mvc.perform(get("/ui/frames/" + videoToken + "/" + frame)).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.startsWith("this frame link is not valid")));
+    }
+
+    @Test
+    void aSignedClipLinkDownloadsTheClipUnderItsNameWithRanges() throws Exception {
+        UUID id = knownItem();
+        UUID clip = UUID.randomUUID();
+        Path mp4 = Files.write(dir.resolve("clip.mp4"), new byte[500]);
+        when(clipDownloads.get(id, clip)).thenReturn(new ClipDownloads.Download(mp4, "clip-1-rsi.mp4"));
+
+        String base = linkBase(id, "clip_link", "http://localhost/ui/clips/");
+        mvc.perform(get(base + clip)).andExpect(status().isOk())
+                .andExpect(content().contentType("video/mp4"))
+                .andExpect(header().longValue(HttpHeaders.CONTENT_LENGTH, 500))
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"clip-1-rsi.mp4\""));
+        mvc.perform(get(base + clip).header(HttpHeaders.RANGE, "bytes=0-99"))
+                .andExpect(status().isPartialContent())
+                .andExpect(header().string(HttpHeaders.CONTENT_RANGE, "bytes 0-99/500"));
+        String clipToken = base.substring("/ui/clips/".length(), base.length() - 1);
+        mvc.perform(get("/ui/media/" + clipToken)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aLinkForAnUnknownItemIsA404() throws Exception {
+        UUID id = UUID.randomUUID();
+        when(media.get(id)).thenThrow(new NotFoundException("media", "no media item " + id));
+
+        mvc.perform(get("/media_items/" + id + "/frame_link").header(HttpHeaders.AUTHORIZATION, KEY))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/media_items/" + id + "/clip_link").header(HttpHeaders.AUTHORIZATION, KEY))
+                .andExpect(status().isNotFound());
+    }
+
+    private UUID knownItem() {
+        UUID id = UUID.randomUUID();
+        MediaItem item = mock(MediaItem.class);
+        when(item.getFilename()).thenReturn("lesson.mp4");
+        when(media.get(id)).thenReturn(item);
+        return id;
+    }
+
+    /** Asks for a link with the key; answers its path (without scheme and host). */
+    private String linkBase(UUID id, String endpoint, String expectedStart) throws Exception {
+        String body = mvc.perform(get("/media_items/" + id + "/" + endpoint).header(HttpHeaders.AUTHORIZATION, KEY))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"))
+                .andExpect(jsonPath("$.expires_at").exists())
+                .andReturn().getResponse().getContentAsString();
+        String url = JsonMapper.builder().build().readTree(body).path("url").asString();
+        assertThat(url).startsWith(expectedStart);
+        return url.substring("http://localhost".length());
     }
 
     private MvcResult openStream() throws Exception {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
 /** Frames and their images; files outside their item's directory are never served. */
 class FrameApiIT extends AnalysisApiSupport {
@@ -70,6 +72,31 @@ class FrameApiIT extends AnalysisApiSupport {
         assertThat(status("/frames/" + viaLink + "/image")).isEqualTo(404);
         assertThat(status("/frames/" + anotherItems + "/image")).isEqualTo(404);
         assertThat(status("/frames/" + fine + "/image")).isEqualTo(200);
+    }
+
+    /** The dashboard's image link: asked for with the key, read by an img element without one, this item's only. */
+    @Test
+    void aSignedFrameLinkServesTheItemsImagesWithoutAKeyAndNoOtherItemsImages() throws Exception {
+        UUID media = catalogued("linked.mp4");
+        UUID other = catalogued("not-linked.mp4");
+        Path image = jpeg(mediaDir(media).resolve("analysis/frames/000001.jpg"));
+        UUID frame = frame(media, 1, 1.0, "scene", image.toString(), "SMA 50", 0.9, true);
+        UUID othersFrame = frame(other, 1, 1.0, "scene",
+                jpeg(mediaDir(other).resolve("analysis/frames/000001.jpg")).toString(), null, null, false);
+        Map<String, Object> link = http.get().uri("/media_items/{id}/frame_link", media).retrieve().body(Map.class);
+        String base = (String) link.get("url");
+        RestClient anonymous = RestClient.builder()
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+
+        assertThat(base).startsWith("http://localhost:" + port + "/ui/frames/").endsWith("/");
+        ResponseEntity<byte[]> jpeg = anonymous.get().uri(base + frame).retrieve().toEntity(byte[].class);
+        assertThat(jpeg.getStatusCode().value()).isEqualTo(200);
+        assertThat(jpeg.getHeaders().getContentType().toString()).isEqualTo("image/jpeg");
+        assertThat(jpeg.getBody()).isEqualTo(Files.readAllBytes(image));
+        assertThat(anonymous.get().uri(base + othersFrame).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(anonymous.get().uri("http://localhost:" + port + "/frames/" + frame + "/image").retrieve()
+                .toBodilessEntity().getStatusCode().value()).isEqualTo(401);
     }
 
     private int status(String path) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -126,6 +128,54 @@ class MediaApiIT {
         assertThat((java.util.List<?>) page.get("items")).hasSize(1);
         assertProblem(http.get().uri("/media_items?status=sleeping").retrieve().toEntity(Map.class), 400,
                 "status must be one of");
+    }
+
+    @Test
+    void theTextFilterMatchesAWordOfTheNameInAnyCaseLiterallyWithItsTotal() {
+        String word = "Zq" + UUID.randomUUID().toString().substring(0, 8);
+        upload(word + " RSI divergence.mp4", randomBytes(1_000, 11));
+        upload("moving averages " + word.toLowerCase(Locale.ROOT) + ".mp4", randomBytes(1_000, 12));
+        upload(word + "_50_rule.mp4", randomBytes(1_000, 13));
+        upload(word + "X50Yrule.mp4", randomBytes(1_000, 14));
+
+        assertThat(names(page(word.toUpperCase(Locale.ROOT), null, 20))).hasSize(4);
+        Map<?, ?> divergence = page(word + " rsi DIVERGENCE", null, 20);
+        assertThat(divergence.get("total")).isEqualTo(1);
+        assertThat(names(divergence)).containsExactly(word + " RSI divergence.mp4");
+        // %, _ and \ are characters of the name, never wildcards or escapes
+        assertThat(names(page(word + "_50_", null, 20))).containsExactly(word + "_50_rule.mp4");
+        assertThat(names(page(word + "%rule", null, 20))).isEmpty();
+        assertThat(names(page(word + "\\", null, 20))).isEmpty();
+        // with the status filter both hold; the total counts the matches, not the catalogue
+        Map<?, ?> pending = page(word, "pending", 1);
+        assertThat(pending.get("total")).isEqualTo(4);
+        assertThat(names(pending)).containsExactly(word + "X50Yrule.mp4");
+        assertThat(page(word, "completed", 20).get("total")).isEqualTo(0);
+        assertThat(page("   ", null, 20).get("total")).isEqualTo(page(null, null, 20).get("total"));
+    }
+
+    @Test
+    void anOverlongTextFilterIsA400NamingTheParameter() {
+        ResponseEntity<Map> answer = http.get().uri("/media_items?q={q}", "x".repeat(201)).retrieve()
+                .toEntity(Map.class);
+
+        assertProblem(answer, 400, "at most 200 characters");
+        assertThat(answer.getBody().get("field")).isEqualTo("q");
+        assertThat(http.get().uri("/media_items?q={q}", "x".repeat(200)).retrieve().toEntity(Map.class)
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    private Map<?, ?> page(String q, String status, int limit) {
+        ResponseEntity<Map> answer = http.get().uri(uri -> uri.path("/media_items").queryParamIfPresent("q",
+                        java.util.Optional.ofNullable(q)).queryParamIfPresent("status",
+                        java.util.Optional.ofNullable(status)).queryParam("limit", limit).build())
+                .retrieve().toEntity(Map.class);
+        assertThat(answer.getStatusCode().value()).as(q).isEqualTo(200);
+        return answer.getBody();
+    }
+
+    private static List<String> names(Map<?, ?> page) {
+        return ((List<Map<?, ?>>) page.get("items")).stream().map(item -> (String) item.get("filename")).toList();
     }
 
     @Test

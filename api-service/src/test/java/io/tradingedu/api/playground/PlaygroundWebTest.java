@@ -6,19 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.sun.net.httpserver.HttpServer;
+import io.tradingedu.api.upstream.StubService;
 import io.tradingedu.api.upstream.Upstream;
 import io.tradingedu.support.security.AccessAutoConfiguration;
 import io.tradingedu.support.time.ClockAutoConfiguration;
 import io.tradingedu.support.web.WebEdgeAutoConfiguration;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,29 +51,25 @@ class PlaygroundWebTest {
     private static final UUID BACKTEST = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
     private static final UUID SWEEP = UUID.fromString("00000000-0000-0000-0000-0000000000b2");
 
-    /** "METHOD path" -> status and JSON body; anything else is a 404 problem. */
-    private static final Map<String, Map.Entry<Integer, String>> ANSWERS = new ConcurrentHashMap<>();
-    private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
-    private static final HttpServer UPSTREAM = stub();
+    private static final StubService UPSTREAM = StubService.start();
 
     @Autowired
     MockMvc mvc;
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
-        registry.add("dashboard.playground.backtesting-url",
-                () -> "http://127.0.0.1:" + UPSTREAM.getAddress().getPort());
+        registry.add("dashboard.playground.backtesting-url", UPSTREAM::url);
         registry.add("dashboard.playground.max-variants", () -> "12");
     }
 
     @BeforeEach
     void clear() {
-        REQUESTS.clear();
+        UPSTREAM.calls().clear();
     }
 
     @AfterAll
     static void stopUpstream() {
-        UPSTREAM.stop(0);
+        UPSTREAM.stop();
     }
 
     @Test
@@ -115,13 +104,13 @@ class PlaygroundWebTest {
                 .andExpect(jsonPath("$.type").value("https://tradingedu.io/problems/invalid-strategy-text"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("line 3, column ")))
                 .andExpect(jsonPath("$.problems[0].line").value(3));
-        assertThat(REQUESTS).isEmpty();
+        assertThat(UPSTREAM.calls()).isEmpty();
     }
 
     @Test
     void aBacktestIsSentAsTheStrategysJsonWithItsDatasetAndPlan() throws Exception {
-        ANSWERS.put("POST /backtest", Map.entry(201, job(BACKTEST, "BACKTEST", "COMPLETED", """
-                {"symbol":"SPX","timeframe":"1d"}""", ",\"metrics\":{\"periods\":[{\"label\":\"in_sample\"}]}")));
+        UPSTREAM.answer("POST /backtest", 201, job(BACKTEST, "BACKTEST", "COMPLETED", """
+                {"symbol":"SPX","timeframe":"1d"}""", ",\"metrics\":{\"periods\":[{\"label\":\"in_sample\"}]}"));
 
         mvc.perform(post("/playground/backtests").header(HttpHeaders.AUTHORIZATION, KEY)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"" + RSI + "\",\"symbol\":\"SPX\","
@@ -132,8 +121,10 @@ class PlaygroundWebTest {
                 .andExpect(jsonPath("$.status").value("completed"))
                 .andExpect(jsonPath("$.metrics.periods[0].label").value("in_sample"));
 
-        JsonNode sent = Upstream.JSON.readTree(REQUESTS.getFirst().substring(REQUESTS.getFirst().indexOf('{')));
-        assertThat(REQUESTS.getFirst()).startsWith("POST /backtest " + KEY);
+        StubService.Call call = sent();
+        assertThat(call.target()).isEqualTo("/backtest");
+        assertThat(call.authorization()).isEqualTo(KEY);
+        JsonNode sent = Upstream.JSON.readTree(call.body());
         assertThat(sent.path("strategy").path("entry").path("right").path("constant").asDouble()).isEqualTo(30);
         assertThat(sent.path("symbol").asString()).isEqualTo("SPX");
         assertThat(sent.path("start").asString()).isEqualTo("2010-01-01");
@@ -158,13 +149,13 @@ class PlaygroundWebTest {
                                 + "\"to\":2,\"step\":1}]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("entry.right.constant")));
-        assertThat(REQUESTS).isEmpty();
+        assertThat(UPSTREAM.calls()).isEmpty();
     }
 
     @Test
     void aSweepBecomesAHeatmapGridWithItsInvalidCellsLeftOut() throws Exception {
-        ANSWERS.put("POST /optimize", Map.entry(202, job(SWEEP, "OPTIMIZE", "QUEUED", "{}", "")));
-        ANSWERS.put("GET /backtest/" + SWEEP, Map.entry(200, job(SWEEP, "OPTIMIZE", "COMPLETED", """
+        UPSTREAM.answer("POST /optimize", 202, job(SWEEP, "OPTIMIZE", "QUEUED", "{}", ""));
+        UPSTREAM.answer("GET /backtest/" + SWEEP, 200, job(SWEEP, "OPTIMIZE", "COMPLETED", """
                 {"symbol":"SPX","timeframe":"1d","parameters":[
                   {"path":"entry.right.constant","from":20,"to":30,"step":5},
                   {"path":"exit.right.constant","from":70,"to":80,"step":10}]}""", """
@@ -172,7 +163,7 @@ class PlaygroundWebTest {
                   {"parameters":{"entry.right.constant":25,"exit.right.constant":80},"metrics":{"sharpe":1.5,"trades":9}},
                   {"parameters":{"entry.right.constant":20,"exit.right.constant":70},"metrics":{"sharpe":0.5,"trades":4}},
                   {"parameters":{"entry.right.constant":30,"exit.right.constant":70},"metrics":{"sharpe":null,"trades":0}}],
-                 "robustness":{"best":1.5,"neighbour_mean":0.5,"neighbour_worst":0.5,"retained":0.33}}""")));
+                 "robustness":{"best":1.5,"neighbour_mean":0.5,"neighbour_worst":0.5,"retained":0.33}}"""));
 
         mvc.perform(post("/playground/sweeps").header(HttpHeaders.AUTHORIZATION, KEY)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"" + RSI + "\",\"symbol\":\"SPX\","
@@ -182,7 +173,7 @@ class PlaygroundWebTest {
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.kind").value("sweep"))
                 .andExpect(jsonPath("$.status").value("queued"));
-        JsonNode sent = Upstream.JSON.readTree(REQUESTS.getFirst().substring(REQUESTS.getFirst().indexOf('{')));
+        JsonNode sent = Upstream.JSON.readTree(sent().body());
         assertThat(sent.path("top").asInt()).isEqualTo(6);
         assertThat(sent.path("metric").asString()).isEqualTo("sharpe");
         assertThat(sent.path("parameters").get(1).path("path").asString()).isEqualTo("exit.right.constant");
@@ -205,9 +196,9 @@ class PlaygroundWebTest {
 
     @Test
     void backtestingServicesRefusalReachesTheCallerAsItsProblem() throws Exception {
-        ANSWERS.put("POST /backtest", Map.entry(400, """
+        UPSTREAM.answer("POST /backtest", 400, """
                 {"type":"https://tradingedu.io/problems/bad-parameter","title":"Bad parameter","status":400,
-                 "detail":"start: no bars of SPX 1d in 1990-01-01..1990-02-01","field":"start"}"""));
+                 "detail":"start: no bars of SPX 1d in 1990-01-01..1990-02-01","field":"start"}""");
 
         mvc.perform(post("/playground/backtests").header(HttpHeaders.AUTHORIZATION, KEY)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"" + RSI + "\",\"symbol\":\"SPX\","
@@ -222,30 +213,9 @@ class PlaygroundWebTest {
                 + rest + "}";
     }
 
-    private static HttpServer stub() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                if (!key.startsWith("GET")) {
-                    REQUESTS.add(key + " Bearer " + exchange.getRequestHeaders().getFirst("Authorization")
-                            .replaceFirst("^Bearer ", "") + " " + body);
-                }
-                Map.Entry<Integer, String> answer = ANSWERS.getOrDefault(key, Map.entry(404, """
-                        {"type":"https://tradingedu.io/problems/backtest-not-found","title":"Backtest not found",
-                         "status":404,"detail":"no such job"}"""));
-                byte[] bytes = answer.getValue().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type",
-                        answer.getKey() >= 400 ? "application/problem+json" : "application/json");
-                exchange.sendResponseHeaders(answer.getKey(), bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The one request that was sent on to backtesting-service. */
+    private static StubService.Call sent() {
+        assertThat(UPSTREAM.calls()).filteredOn(call -> !call.method().equals("GET")).hasSize(1);
+        return UPSTREAM.calls().stream().filter(call -> !call.method().equals("GET")).findFirst().orElseThrow();
     }
 }
