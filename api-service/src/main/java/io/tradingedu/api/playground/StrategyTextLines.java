@@ -1,5 +1,6 @@
 package io.tradingedu.api.playground;
 
+import io.tradingedu.shared.strategy.StrategyText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
  */
 final class StrategyTextLines {
 
-    private static final Pattern LINE = Pattern.compile("\\s*([A-Za-z_ ]+?)\\s*:\\s*(.*?)\\s*");
     private static final Pattern CONDITION = Pattern.compile("conditions\\[(\\d+)]");
     private static final Map<String, String> CANONICAL = aliases();
 
@@ -29,7 +29,7 @@ final class StrategyTextLines {
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].replaceFirst("#.*", "");
-            Matcher matcher = LINE.matcher(line);
+            Matcher matcher = StrategyText.LINE.matcher(line);
             if (!line.isBlank() && matcher.matches()) {
                 String key = matcher.group(1).trim().toLowerCase(Locale.ROOT).replace(' ', '_');
                 byKey.computeIfAbsent(CANONICAL.getOrDefault(key, key), k -> new ArrayList<>())
@@ -60,7 +60,8 @@ final class StrategyTextLines {
                 return written.get(Integer.parseInt(condition.group(1)));
             }
         }
-        return written.getFirst();
+        // entry and exit lines add up; any other key written twice is read from its last line, as the parser keeps it
+        return key.equals("entry") || key.equals("exit") ? written.getFirst() : written.getLast();
     }
 
     private static Map<String, String> aliases() {

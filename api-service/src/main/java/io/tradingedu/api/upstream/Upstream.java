@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -107,6 +108,13 @@ public final class Upstream {
         String detail = problem != null && problem.detail() != null && !problem.detail().isBlank() ? problem.detail()
                 : null;
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.FORBIDDEN) {
+            // every call carries api-service's own credential, not the caller's: the refusal is the operator's to
+            // fix (SERVICE_TOKEN), and passed on as a 401 it would sign the dashboard's user out
+            log.warn("{} refused api-service's credential for {} with {}: {}", service, what, status.value(), detail);
+            return failed(service + " refused api-service's credential (" + status.value() + ")");
+        }
+        String retryAfter = retryAfter(e);
         if (status != null && status.is4xxClientError()) {
             // its refusal is the client's to read: same status, its own problem type where it has one
             String kind = problem != null && problem.type() != null && problem.type().contains("/problems/")
@@ -114,11 +122,12 @@ public final class Upstream {
             String title = problem != null && problem.title() != null ? problem.title() : title("refused");
             return new UpstreamException(status, kind, title, detail != null ? detail
                     : service + " refused " + what + " (" + status.value() + ")",
-                    problem == null ? null : problem.field());
+                    problem == null ? null : problem.field(), retryAfter);
         }
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             return new UpstreamException(HttpStatus.SERVICE_UNAVAILABLE, shortName + "-unavailable",
-                    title("unavailable"), service + " is unavailable" + (detail == null ? "" : ": " + detail), null);
+                    title("unavailable"), service + " is unavailable" + (detail == null ? "" : ": " + detail), null,
+                    retryAfter);
         }
         log.warn("{} failed {} with {}: {}", service, what, e.getStatusCode().value(), detail);
         return failed(service + " failed " + what + " (" + e.getStatusCode().value() + ")"
@@ -154,6 +163,12 @@ public final class Upstream {
 
     private static String seconds(Duration duration) {
         return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    }
+
+    /** The answer's Retry-After when it is a plain number of seconds or an HTTP date of sane length, else null. */
+    private static String retryAfter(RestClientResponseException e) {
+        String value = e.getResponseHeaders() == null ? null : e.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        return value != null && value.length() <= 64 && value.matches("[0-9A-Za-z ,:]+") ? value : null;
     }
 
     private static Problem problemOf(RestClientResponseException e) {

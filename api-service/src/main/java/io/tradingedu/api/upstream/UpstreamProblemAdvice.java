@@ -3,7 +3,9 @@ package io.tradingedu.api.upstream;
 import io.tradingedu.support.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -17,11 +19,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class UpstreamProblemAdvice {
 
     @ExceptionHandler
-    ProblemDetail upstream(UpstreamException e) {
+    ResponseEntity<ProblemDetail> upstream(UpstreamException e) {
         ProblemDetail problem = Problems.of(e.status(), e.kind(), e.title(), e.getMessage());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
-        return problem;
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e.retryAfter() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, e.retryAfter());
+        }
+        return answer.body(problem);
     }
 }

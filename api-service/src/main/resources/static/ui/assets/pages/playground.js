@@ -20,11 +20,16 @@ const METRIC_CHOICES = [['sharpe', 'Sharpe'], ['total_return', 'Total return'], 
   ['max_drawdown', 'Max drawdown (lower is better)'], ['profit_factor', 'Profit factor'], ['win_rate', 'Win rate'],
   ['sortino', 'Sortino'], ['calmar', 'Calmar']];
 const FOLLOW_MAX_WAIT_MS = 5000;
+// a job still queued after this is left alone (the page says so; a reload looks again)
+const FOLLOW_GIVE_UP_MS = 15 * 60 * 1000;
 
 export function renderPlayground(main, params, query) {
   let gone = false;
   const cleanups = [];
   let sweepable = [];
+  // the newest run of each kind: an older one still being followed (a second click) must not draw over it
+  const newest = {backtest: 0, sweep: 0};
+  let removeChart = () => {};
 
   const text = query.get('text') || sessionStorage.getItem(DRAFT) || EXAMPLE;
   const editor = strategyEditor(text, check => {
@@ -100,8 +105,8 @@ export function renderPlayground(main, params, query) {
   function datasetChanged({keepRange = false} = {}) {
     const option = dataset.selectedOptions[0];
     if (!option) return;
-    const from = option.dataset.from.slice(0, 10);
-    const to = option.dataset.to.slice(0, 10);
+    const from = (option.dataset.from || '').slice(0, 10);
+    const to = (option.dataset.to || '').slice(0, 10);
     start.min = end.min = from;
     start.max = end.max = to;
     if (!keepRange) {
@@ -147,10 +152,12 @@ export function renderPlayground(main, params, query) {
   async function showBacktest(first) {
     const run = await finished('backtest', first, backtestResult);
     if (!run) return;
+    const mine = newest.backtest;
     try {
       const [chart, {backtestCharts}] = await Promise.all([
         get(`dashboard/backtests/${encodeURIComponent(run.id)}/chart`), import('../parts/charts.js')]);
-      if (gone) return;
+      if (gone || mine !== newest.backtest) return;
+      removeChart();
       const drawn = backtestCharts(chart);
       replace(backtestResult,
         h('p', {class: 'help', id: 'backtest-summary', 'data-backtest-id': run.id},
@@ -161,9 +168,11 @@ export function renderPlayground(main, params, query) {
           h('a', {href: 'https://www.tradingview.com/', rel: 'noopener noreferrer'}, 'TradingView'),
           '\'s lightweight-charts.'));
       drawn.draw();
-      cleanups.push(drawn.remove);
+      removeChart = drawn.remove;
     } catch (problem) {
-      if (!gone) replace(backtestResult, h('p', {class: 'form-error chart-error'}, words(problem)));
+      if (!gone && mine === newest.backtest) {
+        replace(backtestResult, h('p', {class: 'form-error chart-error'}, words(problem)));
+      }
     }
   }
 
@@ -200,15 +209,22 @@ export function renderPlayground(main, params, query) {
    * failed, was refused or the page was left.
    */
   async function finished(kind, first, box) {
+    const mine = ++newest[kind];
+    const stale = () => gone || mine !== newest[kind];
     replace(box, h('p', {class: 'loading'}, kind === 'sweep' ? 'Sweeping…' : 'Backtesting…'));
     let run;
     try {
-      run = await follow(`${kind}s`, first, box);
+      run = await follow(`${kind}s`, first, box, stale);
     } catch (problem) {
-      refused(problem, box);
+      if (!stale()) refused(problem, box);
       return null;
     }
-    if (!run || gone) return null;
+    if (!run || stale()) return null;
+    if (run.status === 'queued' || run.status === 'running') {
+      replace(box, h('p', {class: 'help', role: 'status'}, `The ${kind} is still ${run.status} after `
+        + `${FOLLOW_GIVE_UP_MS / 60000} minutes; reload the page to look again.`));
+      return null;
+    }
     keepInAddress({kind, id: run.id});
     if (run.status === 'failed') {
       replace(box, h('p', {class: 'form-error', role: 'alert'}, `The ${kind} failed: ${run.error}`));
@@ -217,18 +233,22 @@ export function renderPlayground(main, params, query) {
     return run;
   }
 
-  /** Reads a run again until it is done, waiting 1, 2, 4, 5, 5 … s between reads; null once the page is left. */
-  async function follow(kind, run, box) {
+  /**
+   * Reads a run again until it is done, waiting 1, 2, 4, 5, 5 … s between reads, for at most FOLLOW_GIVE_UP_MS;
+   * null once it is stale (the page left, or a newer run of its kind started).
+   */
+  async function follow(kind, run, box, stale) {
+    const giveUpAt = Date.now() + FOLLOW_GIVE_UP_MS;
     let wait = 1000;
     let current = run;
-    while (!gone && (current.status === 'queued' || current.status === 'running')) {
+    while (!stale() && (current.status === 'queued' || current.status === 'running') && Date.now() < giveUpAt) {
       if (current.status) replace(box, h('p', {class: 'loading'}, `The job is ${current.status}…`));
       await new Promise(resolve => setTimeout(resolve, wait));
       wait = Math.min(wait * 2, FOLLOW_MAX_WAIT_MS);
-      if (gone) return null;
+      if (stale()) return null;
       current = await get(`playground/${kind}/${encodeURIComponent(current.id)}`);
     }
-    return gone ? null : current;
+    return stale() ? null : current;
   }
 
   /** A refusal in words; a text refused at its lines is also shown in the editor. */
@@ -289,6 +309,7 @@ export function renderPlayground(main, params, query) {
 
   return () => {
     gone = true;
+    removeChart();
     cleanups.forEach(cleanup => cleanup());
   };
 }

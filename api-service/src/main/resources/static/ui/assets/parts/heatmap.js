@@ -17,6 +17,8 @@ export function heatmap(grid) {
   const low = Math.min(...values);
   const high = Math.max(...values);
   const rows = yAxis ? yAxis.values : [null];
+  // a sweep asked elsewhere may rank fewer variants than it ran: a missing cell is then "not ranked", not refused
+  const unranked = grid.variants - grid.invalid_variants - grid.cells.length > 0;
 
   const table = h('table', {class: 'heatmap', id: 'sweep-heatmap', 'data-cells': String(grid.cells.length)},
     h('caption', {}, `${words(grid.metric)} of every variant: ${xAxis.path} across`
@@ -31,8 +33,10 @@ export function heatmap(grid) {
     const best = grid.best && grid.best.x === x && (grid.best.y ?? 0) === y;
     const where = `${xAxis.path} = ${plain(xAxis.values[x])}` + (yAxis ? `, ${yAxis.path} = ${plain(yAxis.values[y])}` : '');
     if (!cell) {
-      return h('td', {class: 'heat-cell heat-invalid', title: `${where}: the language refused this combination`},
-        'invalid');
+      return unranked
+        ? h('td', {class: 'heat-cell heat-invalid', title: `${where}: not among the ranked variants`}, 'not ranked')
+        : h('td', {class: 'heat-cell heat-invalid', title: `${where}: the language refused this combination`},
+          'invalid');
     }
     const td = h('td', {class: best ? 'heat-cell heat-best num' : 'heat-cell num', 'data-x': String(x),
       'data-y': String(y), title: `${where}: ${words(grid.metric)} ${figure(cell.value, kind)}, `

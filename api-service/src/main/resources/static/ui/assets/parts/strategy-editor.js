@@ -5,6 +5,9 @@ import {request} from '../api.js';
 import {h, replace} from '../dom.js';
 
 const CHECK_DELAY_MS = 400;
+// where the server's parser ends a line (Java's \R): a pasted U+2028 or form feed starts a line there too, so the
+// gutter's numbers and the caret agree with the line numbers the API answers
+const LINE_BREAK = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/g;
 
 /**
  * editor(initialText, onChecked) -> {element, text(), check(), remove()}. onChecked(check) gets the API's answer
@@ -38,7 +41,7 @@ export function strategyEditor(initialText, onChecked) {
   });
 
   function numberLines(problemLines) {
-    const count = area.value.split('\n').length;
+    const count = area.value.split(LINE_BREAK).length;
     const marked = new Set(problemLines);
     replace(gutter, Array.from({length: count}, (_, i) => h('li', {
       class: marked.has(i + 1) ? 'gutter-line has-problem' : 'gutter-line', 'data-line': String(i + 1)},
@@ -78,10 +81,17 @@ export function strategyEditor(initialText, onChecked) {
 
   /** Selects the character at line:column (1-based) and focuses the text. */
   function caretAt(line, column) {
-    const lines = area.value.split('\n');
-    let offset = 0;
-    for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i].length + 1;
-    offset += Math.max(0, Math.min((column || 1) - 1, (lines[line - 1] || '').length));
+    const text = area.value;
+    let start = 0;
+    LINE_BREAK.lastIndex = 0;
+    for (let i = 1; i < line; i++) {
+      const found = LINE_BREAK.exec(text);
+      if (!found) break;
+      start = found.index + found[0].length;
+    }
+    LINE_BREAK.lastIndex = 0;
+    const rest = text.slice(start).split(LINE_BREAK)[0];
+    const offset = start + Math.max(0, Math.min((column || 1) - 1, rest.length));
     area.focus();
     area.setSelectionRange(offset, Math.min(offset + 1, area.value.length));
   }

@@ -3,6 +3,7 @@ package io.tradingedu.api.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -206,6 +207,34 @@ class PlaygroundWebTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("start"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no bars of SPX")));
+    }
+
+    /** Every call carries api-service's own credential: its refusal is a failure here, never the caller's 401/403. */
+    @Test
+    void backtestingServiceRefusingApiServicesCredentialIsA502NotTheCallers401() throws Exception {
+        for (int refusal : new int[] {401, 403}) {
+            UPSTREAM.answer("GET /market-data", refusal, """
+                    {"title":"Unauthorized","status":%d,"detail":"the bearer token is not valid"}""".formatted(refusal));
+
+            mvc.perform(get("/playground/datasets").header(HttpHeaders.AUTHORIZATION, KEY))
+                    .andExpect(status().isBadGateway())
+                    .andExpect(jsonPath("$.type").value("https://tradingedu.io/problems/backtesting-failed"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("credential")));
+        }
+    }
+
+    @Test
+    void aFullQueueIsA429WithBacktestingServicesRetryAfter() throws Exception {
+        UPSTREAM.answer("POST /backtest", 429, """
+                {"type":"https://tradingedu.io/problems/too-many-jobs","title":"Too many jobs","status":429,
+                 "detail":"100 jobs are queued or running; try again later"}""", "7");
+
+        mvc.perform(post("/playground/backtests").header(HttpHeaders.AUTHORIZATION, KEY)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"" + RSI + "\",\"symbol\":\"SPX\","
+                                + "\"timeframe\":\"1d\"}"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "7"))
+                .andExpect(jsonPath("$.type").value("https://tradingedu.io/problems/too-many-jobs"));
     }
 
     private static String job(UUID id, String kind, String status, String request, String rest) {

@@ -112,4 +112,42 @@ class StrategyCheckerTest {
         assertThatThrownBy(() -> checker.check("entry: RSI(14) < 30\n".repeat(20)))
                 .isInstanceOf(BadParameterException.class).hasMessageContaining("at most 200");
     }
+
+    @Test
+    void aKeyWrittenTwiceIsPlacedAtTheLineTheParserKept() {
+        StrategyCheck check = checker.check("entry: close > 1\nexit: close < 1\nstop_loss: 2%\nstop_loss: 150%\n");
+
+        assertThat(check.problems()).anySatisfy(problem -> {
+            assertThat(problem.path()).isEqualTo("risk.stop_loss.percent");
+            assertThat(problem.line()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void anOversizedAtrPeriodIsAProblemAtItsLineNotAJavaError() {
+        StrategyCheck check = checker.check("entry: close > 1\nexit: close < 0.5\nstop_loss: 2 ATR(99999999999)\n");
+
+        assertThat(check.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(3);
+            assertThat(problem.message()).contains("too large").doesNotContain("For input string");
+        });
+    }
+
+    /**
+     * A line of blanks without a colon, the longest a text may be. The line pattern once backtracked cubically on it
+     * (3000 blanks took 43 s, 10000 would take hours); the timeout only guards against that hang returning.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 20, unit = java.util.concurrent.TimeUnit.SECONDS,
+            threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aLongLineOfBlanksIsReadWithoutBacktracking() {
+        StrategyChecker roomy = new StrategyChecker(new PlaygroundProperties(null, null, null, null));
+
+        StrategyCheck check = roomy.check(" ".repeat(9_998) + "x");
+
+        assertThat(check.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.line()).isEqualTo(1);
+            assertThat(problem.message()).contains("expected 'key: value'");
+        });
+    }
 }

@@ -22,7 +22,7 @@ public final class StubService {
     public record Call(String method, String target, String authorization, String body) {
     }
 
-    private record Answer(int status, String body) {
+    private record Answer(int status, String body, String retryAfter) {
     }
 
     private static final String NOT_FOUND = """
@@ -47,10 +47,13 @@ public final class StubService {
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + target,
-                    new Answer(404, NOT_FOUND.formatted(target)));
+                    new Answer(404, NOT_FOUND.formatted(target), null));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type",
                     answer.status() >= 400 ? "application/problem+json" : "application/json");
+            if (answer.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
+            }
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
@@ -64,7 +67,12 @@ public final class StubService {
 
     /** @param request e.g. {@code "GET /backtest/42/trades"} or {@code "POST /optimize"} */
     public void answer(String request, int status, String json) {
-        answers.put(request, new Answer(status, json));
+        answer(request, status, json, null);
+    }
+
+    /** As {@link #answer(String, int, String)}, with a {@code Retry-After} header. */
+    public void answer(String request, int status, String json, String retryAfter) {
+        answers.put(request, new Answer(status, json, retryAfter));
     }
 
     public List<Call> calls() {

@@ -30,7 +30,13 @@ import java.util.regex.Pattern;
  */
 public final class StrategyText {
 
-    private static final Pattern LINE = Pattern.compile("\\s*([A-Za-z_ ]+?)\\s*:\\s*(.*?)\\s*");
+    /**
+     * {@code key: value}. Possessive ({@code *+}, {@code ++}): a run of blanks can be split between the parts in one
+     * way only, so a line is matched in linear time (the lazy form backtracked cubically: one line of 3000 spaces and
+     * a letter took 43 s). The value's trailing blanks are cut in {@link #read}. Public so that a reader placing
+     * problems at their lines (api-service's Playground) splits a text exactly as this parser does.
+     */
+    public static final Pattern LINE = Pattern.compile("\\s*+([A-Za-z_ ]++)\\s*+:\\s*+(.*)");
     private static final Pattern PERCENT = Pattern.compile("([0-9.]+)\\s*%");
     private static final Pattern ATR = Pattern.compile("([0-9.]+)\\s*x?\\s*ATR(?:\\s*\\(\\s*(\\d+)\\s*\\))?",
             Pattern.CASE_INSENSITIVE);
@@ -79,13 +85,22 @@ public final class StrategyText {
             throw new StrategySyntaxException("expected 'key: value'", lineNumber, 1);
         }
         String key = matcher.group(1).trim().toLowerCase(Locale.ROOT).replace(' ', '_');
-        String value = matcher.group(2);
+        String value = withoutTrailingBlanks(matcher.group(2));
         int valueColumn = matcher.start(2);
         try {
             apply(key, value, lineNumber);
         } catch (StrategySyntaxException e) {
             throw e.line() > 0 ? e : e.atLine(lineNumber, valueColumn);
         }
+    }
+
+    /** The value without the blanks that end its line, in one pass. */
+    private static String withoutTrailingBlanks(String value) {
+        int end = value.length();
+        while (end > 0 && Character.isWhitespace(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end);
     }
 
     private void apply(String key, String value, int line) {
@@ -123,10 +138,18 @@ public final class StrategyText {
     private static Risk.StopLoss stopLoss(String value, int line) {
         Matcher atr = ATR.matcher(value);
         if (atr.matches()) {
-            Integer period = atr.group(2) == null ? null : Integer.valueOf(atr.group(2));
+            Integer period = atr.group(2) == null ? null : atrPeriod(atr.group(2), line);
             return new Risk.StopLoss(null, Double.valueOf(atr.group(1)), period);
         }
         return Risk.StopLoss.percent(percent(value, line));
+    }
+
+    private static int atrPeriod(String digits, int line) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw new StrategySyntaxException("the ATR period " + digits + " is too large", line, 1);
+        }
     }
 
     private static Risk.TakeProfit takeProfit(String value, int line) {
