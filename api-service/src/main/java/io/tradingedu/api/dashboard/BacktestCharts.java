@@ -49,15 +49,18 @@ class BacktestCharts {
         Instant from = periods.stream().map(BacktestChart.Period::from).min(Instant::compareTo).orElseThrow();
         Instant to = periods.stream().map(BacktestChart.Period::to).max(Instant::compareTo).orElseThrow();
         List<BacktestChart.Bar> bars = bars(backtesting.bars(symbol, timeframe, from, to, properties.maxBars()));
-        List<BacktestChart.EquityPoint> equity = equityBesideBuyAndHold(backtesting.equity(id), bars, capital);
-        List<BacktestChart.Trade> trades = trades(backtesting.trades(id));
+        // both bounded by backtesting-service: a two-million-bar test never reaches api-service whole
+        BacktestingReader.Bounded equityAnswer = backtesting.equity(id, properties.maxPoints());
+        BacktestingReader.Bounded tradesAnswer = backtesting.trades(id, properties.maxTrades());
+        List<BacktestChart.EquityPoint> equity = equityBesideBuyAndHold(equityAnswer.items(), bars, capital);
+        List<BacktestChart.Trade> trades = trades(tradesAnswer.items());
         int span = Math.max(1, (bars.size() + properties.maxPoints() - 1) / properties.maxPoints());
         JsonNode aggregate = job.path("metrics").get("aggregate");
         return new BacktestChart(id, symbol, timeframe, status, capital, periods,
                 aggregate == null || aggregate.isNull() ? null : aggregate, thin(equity, properties.maxPoints()),
-                equity.size(), merge(bars, span), span, bars.size() >= properties.maxBars(),
-                trades.subList(0, Math.min(trades.size(), properties.maxTrades())), trades.size(),
-                properties.maxPoints());
+                Math.max(equity.size(), equityAnswer.total()), merge(bars, span), span,
+                bars.size() >= properties.maxBars(), trades.subList(0, Math.min(trades.size(), properties.maxTrades())),
+                Math.max(trades.size(), tradesAnswer.total()), properties.maxPoints());
     }
 
     private static List<BacktestChart.Bar> bars(JsonNode answer) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -35,12 +36,18 @@ class BacktestingReader {
         return get("backtest " + id, "/backtest/{id}", id);
     }
 
-    JsonNode trades(UUID id) {
-        return get("the trades of backtest " + id, "/backtest/{id}/trades", id);
+    /** A bounded list and how many there are in all (backtesting-service's {@code X-Total-Count}). */
+    record Bounded(JsonNode items, int total) {
     }
 
-    JsonNode equity(UUID id) {
-        return get("the equity of backtest " + id, "/backtest/{id}/equity", id);
+    /** The first {@code limit} trades, in period order. */
+    Bounded trades(UUID id, int limit) {
+        return bounded("the trades of backtest " + id, "/backtest/{id}/trades?limit={limit}", id, limit);
+    }
+
+    /** The equity thinned by backtesting-service to about {@code maxPoints}, each period's ends kept. */
+    Bounded equity(UUID id, int maxPoints) {
+        return bounded("the equity of backtest " + id, "/backtest/{id}/equity?max_points={max}", id, maxPoints);
     }
 
     /** Bars from {@code from} to {@code to} inclusive, at most {@code limit}, in time order. */
@@ -55,6 +62,18 @@ class BacktestingReader {
     /** backtesting-service answered something that cannot be drawn: a 502 naming it. */
     RuntimeException failed(String detail) {
         return backtesting.failed(detail);
+    }
+
+    private Bounded bounded(String what, String path, UUID id, int bound) {
+        ResponseEntity<JsonNode> answer = backtesting.call(what, http -> http.get().uri(path, id, bound)
+                .accept(MediaType.APPLICATION_JSON).retrieve().toEntity(JsonNode.class));
+        JsonNode items = answer.getBody();
+        if (items == null || !items.isArray()) {
+            throw backtesting.failed("backtesting-service answered " + what + " without a list");
+        }
+        String total = answer.getHeaders().getFirst("X-Total-Count");
+        return new Bounded(items, total != null && total.matches("\\d{1,9}") ? Integer.parseInt(total)
+                : items.size());
     }
 
     private JsonNode get(String what, String path, UUID id) {

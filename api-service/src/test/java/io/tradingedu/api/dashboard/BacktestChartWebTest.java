@@ -74,9 +74,9 @@ class BacktestChartWebTest {
         job(DONE, "COMPLETED", "2020-01-01T00:00:00Z", "2020-01-03T00:00:00Z", "2020-01-04T00:00:00Z");
         answer("/market-data/SPX/bars?timeframe=1d&from=2020-01-01T00:00:00Z&to=2020-01-04T00:00:00Z"
                 + "&limit=50000", bars(4, 100));
-        answer("/backtest/" + DONE + "/equity", "[" + equity("in_sample", 0, 2, 1000) + ","
+        answer("/backtest/" + DONE + "/equity?max_points=10", "[" + equity("in_sample", 0, 2, 1000) + ","
                 + equity("out_of_sample", 2, 2, 1000) + "]");
-        answer("/backtest/" + DONE + "/trades", """
+        answer("/backtest/" + DONE + "/trades?limit=5000", """
                 [{"period":"out_of_sample","side":"LONG","entry_time":"2020-01-04T00:00:00Z","entry_price":103,
                   "exit_time":"2020-01-04T00:00:00Z","exit_price":103,"pnl":0,"pnl_percent":0,"exit_reason":"END"},
                  {"period":"in_sample","side":"LONG","entry_time":"2020-01-01T00:00:00Z","entry_price":100,
@@ -101,6 +101,9 @@ class BacktestChartWebTest {
                 .andExpect(jsonPath("$.trades[0].pnl").value(10.0));
         assertThat(UPSTREAM.calls()).isNotEmpty().extracting(StubService.Call::authorization)
                 .allMatch(("Bearer " + TOKEN)::equals);
+        // the equity and trades are read bounded: backtesting-service thins them, never api-service after a full read
+        assertThat(UPSTREAM.calls()).extracting(StubService.Call::target)
+                .contains("/backtest/" + DONE + "/equity?max_points=10", "/backtest/" + DONE + "/trades?limit=5000");
     }
 
     @Test
@@ -108,9 +111,9 @@ class BacktestChartWebTest {
         job(LONG, "COMPLETED", "2020-01-01T00:00:00Z", "2020-01-21T00:00:00Z", "2020-02-15T00:00:00Z");
         answer("/market-data/SPX/bars?timeframe=1d&from=2020-01-01T00:00:00Z&to=2020-02-15T00:00:00Z"
                 + "&limit=50000", bars(45, 100));
-        answer("/backtest/" + LONG + "/equity", "[" + equity("in_sample", 0, 20, 1000) + ","
+        answer("/backtest/" + LONG + "/equity?max_points=10", "[" + equity("in_sample", 0, 20, 1000) + ","
                 + equity("out_of_sample", 20, 25, 1000) + "]");
-        answer("/backtest/" + LONG + "/trades", "[]");
+        answer("/backtest/" + LONG + "/trades?limit=5000", "[]");
 
         mvc.perform(get("/dashboard/backtests/{id}/chart", LONG).header(HttpHeaders.AUTHORIZATION, KEY))
                 .andExpect(status().isOk())

@@ -7,6 +7,7 @@ import io.tradingedu.backtesting.engine.EquityCurve;
 import io.tradingedu.backtesting.engine.ExitReason;
 import io.tradingedu.backtesting.engine.PeriodResult;
 import io.tradingedu.shared.strategy.Direction;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +27,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @Tag(name = "Backtests", description = "Run strategies on market data; results, trades and equity curves")
+@Validated
 class BacktestController {
+
+    /** How many trades or equity points there are, when the answer holds fewer. */
+    static final String TOTAL_COUNT = "X-Total-Count";
 
     private final BacktestService backtests;
 
@@ -71,27 +77,43 @@ class BacktestController {
     }
 
     @GetMapping("/backtest/{id}/trades")
-    @Operation(summary = "Closed trades, optionally of one period (full, in_sample, out_of_sample, window_N)")
-    List<TradeView> trades(@PathVariable UUID id, @RequestParam(required = false) String period) {
-        return periods(backtests.report(id), period)
+    @Operation(summary = "Closed trades, optionally of one period (full, in_sample, out_of_sample, window_N)",
+            description = "limit: at most this many, the first in period order; X-Total-Count says how many there "
+                    + "are.")
+    ResponseEntity<List<TradeView>> trades(@PathVariable UUID id, @RequestParam(required = false) String period,
+                                           @RequestParam(required = false) @Min(1) Integer limit) {
+        List<PeriodResult> tested = periods(backtests.report(id), period).toList();
+        long total = tested.stream().mapToLong(p -> p.trades().size()).sum();
+        List<TradeView> trades = tested.stream()
                 .flatMap(p -> p.trades().stream().map(t -> new TradeView(p.label(), t.side(), t.entryTime(),
                         t.entryPrice(), t.exitTime(), t.exitPrice(), t.quantity(), t.pnl(), t.pnlPercent(),
                         t.commission(), t.barsHeld(), t.exitReason())))
+                .limit(limit == null ? Long.MAX_VALUE : limit)
                 .toList();
+        return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(total)).body(trades);
     }
 
     @GetMapping("/backtest/{id}/equity")
-    @Operation(summary = "Equity on every bar's close with its drawdown from the running peak")
-    List<EquityPoint> equity(@PathVariable UUID id, @RequestParam(required = false) String period) {
+    @Operation(summary = "Equity on every bar's close with its drawdown from the running peak",
+            description = "max_points: thinned to every k-th bar, each period's first and last kept, so a chart "
+                    + "reads a bounded answer whatever the test's length; X-Total-Count says how many there are.")
+    ResponseEntity<List<EquityPoint>> equity(@PathVariable UUID id, @RequestParam(required = false) String period,
+                                             @RequestParam(name = "max_points", required = false) @Min(2)
+                                             Integer maxPoints) {
+        List<PeriodResult> tested = periods(backtests.report(id), period).toList();
+        long total = tested.stream().mapToLong(p -> p.equity().size()).sum();
+        long step = maxPoints == null || total <= maxPoints ? 1 : (total + maxPoints - 1) / maxPoints;
         List<EquityPoint> points = new ArrayList<>();
-        periods(backtests.report(id), period).forEach(p -> {
+        tested.forEach(p -> {
             EquityCurve curve = p.equity();
             double[] drawdown = curve.drawdown();
             for (int i = 0; i < curve.size(); i++) {
-                points.add(new EquityPoint(p.label(), curve.times()[i], curve.equity()[i], drawdown[i]));
+                if (i % step == 0 || i == curve.size() - 1) {
+                    points.add(new EquityPoint(p.label(), curve.times()[i], curve.equity()[i], drawdown[i]));
+                }
             }
         });
-        return points;
+        return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(total)).body(points);
     }
 
     private static Stream<PeriodResult> periods(BacktestReport report, String period) {

@@ -196,6 +196,21 @@ class BacktestApiIT {
         List<Map<String, Object>> equity = http.get().uri("/backtest/{id}/equity", id).retrieve().body(List.class);
         assertThat(equity).hasSize(5105);
         assertThat(equity.getFirst()).containsEntry("equity", 10000.0).containsEntry("drawdown", 0.0);
+
+        // a chart's bounded reads: every k-th point with both ends, the first trades, and how many there are
+        ResponseEntity<List> thinned = http.get().uri("/backtest/{id}/equity?max_points=100", id).retrieve()
+                .toEntity(List.class);
+        assertThat(thinned.getHeaders().getFirst("X-Total-Count")).isEqualTo("5105");
+        List<Map<String, Object>> few = thinned.getBody();
+        assertThat(few).hasSizeBetween(90, 101);
+        assertThat(few.getFirst()).isEqualTo(equity.getFirst());
+        assertThat(few.getLast()).isEqualTo(equity.getLast());
+        ResponseEntity<List> firstTrades = http.get().uri("/backtest/{id}/trades?limit=2", id).retrieve()
+                .toEntity(List.class);
+        assertThat(firstTrades.getHeaders().getFirst("X-Total-Count")).isEqualTo(String.valueOf(trades.size()));
+        assertThat(firstTrades.getBody()).isEqualTo(trades.subList(0, 2));
+        assertThat(http.get().uri("/backtest/{id}/equity?max_points=1", id).retrieve().toEntity(Map.class)
+                .getStatusCode().value()).isEqualTo(400);
     }
 
     @Test
