@@ -22,10 +22,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          own output size: a shorter key makes links easier to forge); empty: derived from
  *                          SERVICE_TOKEN (the same on every instance), or a random one per instance when there is no
  *                          service token
+ * @param maxStreamsPerClient open run-event streams of one credential (API key, token subject) per instance; one
+ *                          more is answered 429 with {@code Retry-After}, so one key cannot take every slot (a tab
+ *                          opens one; a few tabs and a reconnect fit under the default of 10)
  */
 @ConfigurationProperties("dashboard")
 public record DashboardProperties(Integer maxStreams, Duration heartbeat, Duration streamTimeout,
-                                  Integer clientBacklog, Duration mediaLinkTtl, String mediaLinkSecret) {
+                                  Integer clientBacklog, Duration mediaLinkTtl, String mediaLinkSecret,
+                                  Integer maxStreamsPerClient) {
 
     static final int MIN_SECRET_BYTES = 32;
 
@@ -36,8 +40,10 @@ public record DashboardProperties(Integer maxStreams, Duration heartbeat, Durati
         clientBacklog = clientBacklog == null ? 256 : clientBacklog;
         mediaLinkTtl = mediaLinkTtl == null ? Duration.ofHours(2) : mediaLinkTtl;
         mediaLinkSecret = mediaLinkSecret == null ? "" : mediaLinkSecret.strip();
-        if (maxStreams < 1 || clientBacklog < 1) {
-            throw new IllegalArgumentException("dashboard.max-streams (DASHBOARD_MAX_STREAMS) and "
+        maxStreamsPerClient = maxStreamsPerClient == null ? 10 : maxStreamsPerClient;
+        if (maxStreams < 1 || clientBacklog < 1 || maxStreamsPerClient < 1) {
+            throw new IllegalArgumentException("dashboard.max-streams (DASHBOARD_MAX_STREAMS), "
+                    + "dashboard.max-streams-per-client (DASHBOARD_MAX_STREAMS_PER_CLIENT) and "
                     + "dashboard.client-backlog (DASHBOARD_CLIENT_BACKLOG) must be at least 1");
         }
         if (heartbeat.isNegative() || heartbeat.isZero() || streamTimeout.compareTo(heartbeat) <= 0) {
@@ -57,6 +63,6 @@ public record DashboardProperties(Integer maxStreams, Duration heartbeat, Durati
 
     /** The defaults, for tests and for a context that binds nothing. */
     static DashboardProperties defaults() {
-        return new DashboardProperties(null, null, null, null, null, null);
+        return new DashboardProperties(null, null, null, null, null, null, null);
     }
 }

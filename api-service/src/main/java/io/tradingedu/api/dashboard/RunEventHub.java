@@ -41,6 +41,14 @@ class RunEventHub implements DisposableBean {
         }
     }
 
+    /** One credential has {@code dashboard.max-streams-per-client} streams open on this instance already. */
+    static final class ClientStreamLimitReachedException extends RuntimeException {
+        ClientStreamLimitReachedException(int limit) {
+            super("this key already has its limit of " + limit + " live event streams open here "
+                    + "(DASHBOARD_MAX_STREAMS_PER_CLIENT); close a tab or try again shortly");
+        }
+    }
+
     static final String HEARTBEAT = ": heartbeat\n\n";
     private static final Logger log = LoggerFactory.getLogger(RunEventHub.class);
 
@@ -56,13 +64,20 @@ class RunEventHub implements DisposableBean {
     /**
      * Opens a subscription for a client; its first frame says how long to wait before reconnecting.
      *
-     * @throws StreamLimitReachedException when this instance serves {@code dashboard.max-streams} already
+     * @param client who asked (the credential's name), for the per-client bound
+     * @throws StreamLimitReachedException       when this instance serves {@code dashboard.max-streams} already
+     * @throws ClientStreamLimitReachedException when the client has {@code dashboard.max-streams-per-client} open
      */
-    Subscription subscribe(Sink sink) {
-        Subscription subscription = new Subscription(sink, clock.instant().plus(properties.streamTimeout()));
+    Subscription subscribe(String client, Sink sink) {
+        Subscription subscription = new Subscription(client, sink,
+                clock.instant().plus(properties.streamTimeout()));
         synchronized (subscriptions) {
             if (subscriptions.size() >= properties.maxStreams()) {
                 throw new StreamLimitReachedException(properties.maxStreams());
+            }
+            if (subscriptions.stream().filter(open -> open.client.equals(client)).count()
+                    >= properties.maxStreamsPerClient()) {
+                throw new ClientStreamLimitReachedException(properties.maxStreamsPerClient());
             }
             subscriptions.add(subscription);
         }
@@ -95,13 +110,15 @@ class RunEventHub implements DisposableBean {
     /** One client's stream: its queue, its writer, its end. */
     final class Subscription {
 
+        private final String client;
         private final Sink sink;
         private final Instant deadline;
         private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(properties.clientBacklog());
         private volatile boolean ended;
         private volatile Thread writer;
 
-        private Subscription(Sink sink, Instant deadline) {
+        private Subscription(String client, Sink sink, Instant deadline) {
+            this.client = client;
             this.sink = sink;
             this.deadline = deadline;
         }

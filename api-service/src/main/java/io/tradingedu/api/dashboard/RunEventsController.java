@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradingedu.support.web.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,11 +44,13 @@ class RunEventsController {
                     + "stage_number, reason, summary and occurred_at. A comment line every DASHBOARD_HEARTBEAT on an "
                     + "idle stream; the stream ends after DASHBOARD_STREAM_TIMEOUT (reconnect then). Only events "
                     + "from the moment of connecting: read GET /media_items for the state so far. 503 with "
-                    + "Retry-After when this instance serves DASHBOARD_MAX_STREAMS streams already.")
-    ResponseEntity<ResponseBodyEmitter> events() {
+                    + "Retry-After when this instance serves DASHBOARD_MAX_STREAMS streams already, 429 when the "
+                    + "caller's key has DASHBOARD_MAX_STREAMS_PER_CLIENT open here.")
+    ResponseEntity<ResponseBodyEmitter> events(Principal caller) {
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(
                 properties.streamTimeout().plus(properties.heartbeat()).toMillis());
-        RunEventHub.Subscription subscription = hub.subscribe(new RunEventHub.Sink() {
+        String client = caller == null ? "anonymous" : caller.getName();
+        RunEventHub.Subscription subscription = hub.subscribe(client, new RunEventHub.Sink() {
             @Override
             public void send(String frame) throws IOException {
                 emitter.send(frame, FRAME);
@@ -66,6 +69,15 @@ class RunEventsController {
                 // nginx would otherwise buffer the stream and deliver events late, in batches
                 .header("X-Accel-Buffering", "no")
                 .body(emitter);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyStreamsOfOneClient(RunEventHub.ClientStreamLimitReachedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-event-streams-of-key",
+                        "Too many live event streams for this key", e.getMessage()));
     }
 
     @ExceptionHandler

@@ -128,7 +128,7 @@ class MediaLinksTest {
     }
 
     private static DashboardProperties withSecret(String secret) {
-        return new DashboardProperties(null, null, null, null, null, secret);
+        return new DashboardProperties(null, null, null, null, null, secret, null);
     }
 
     /** The key MediaLinks derives from the service token (a fixed label, HMAC-SHA256). */

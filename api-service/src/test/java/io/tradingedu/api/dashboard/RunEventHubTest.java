@@ -32,8 +32,8 @@ class RunEventHubTest {
         hub = hub(10, Duration.ofSeconds(10), Duration.ofMinutes(5), 16);
         RecordingSink first = new RecordingSink();
         RecordingSink second = new RecordingSink();
-        hub.subscribe(first);
-        hub.subscribe(second);
+        hub.subscribe("trader", first);
+        hub.subscribe("trader", second);
 
         hub.publish("e1", "run", "{\"media_id\":\"m1\"}");
         hub.publish("e2", "run", "{\"media_id\":\"m2\"}");
@@ -46,18 +46,36 @@ class RunEventHubTest {
     }
 
     @Test
+    void oneKeyCannotTakeEverySlot() {
+        hub = new RunEventHub(new DashboardProperties(10, Duration.ofSeconds(10), Duration.ofMinutes(5), 16, null,
+                null, 2), Clock.systemUTC());
+        RunEventHub.Subscription first = hub.subscribe("greedy", new RecordingSink());
+        hub.subscribe("greedy", new RecordingSink());
+
+        assertThatThrownBy(() -> hub.subscribe("greedy", new RecordingSink()))
+                .isInstanceOf(RunEventHub.ClientStreamLimitReachedException.class)
+                .hasMessageContaining("limit of 2 live event streams");
+        hub.subscribe("patient", new RecordingSink());
+        assertThat(hub.openStreams()).isEqualTo(3);
+
+        first.end();
+        hub.subscribe("greedy", new RecordingSink());
+        assertThat(hub.openStreams()).isEqualTo(3);
+    }
+
+    @Test
     void refusesAStreamBeyondTheCapAndTakesOneAgainOnceAStreamEnds() {
         hub = hub(2, Duration.ofSeconds(10), Duration.ofMinutes(5), 16);
-        RunEventHub.Subscription first = hub.subscribe(new RecordingSink());
-        hub.subscribe(new RecordingSink());
+        RunEventHub.Subscription first = hub.subscribe("trader", new RecordingSink());
+        hub.subscribe("trader", new RecordingSink());
 
-        assertThatThrownBy(() -> hub.subscribe(new RecordingSink()))
+        assertThatThrownBy(() -> hub.subscribe("trader", new RecordingSink()))
                 .isInstanceOf(RunEventHub.StreamLimitReachedException.class)
                 .hasMessageContaining("limit of 2 live event streams");
 
         first.end();
         assertThat(hub.openStreams()).isEqualTo(1);
-        hub.subscribe(new RecordingSink());
+        hub.subscribe("trader", new RecordingSink());
         assertThat(hub.openStreams()).isEqualTo(2);
     }
 
@@ -67,8 +85,8 @@ class RunEventHubTest {
         RecordingSink gone = new RecordingSink();
         gone.failSends = true;
         RecordingSink staying = new RecordingSink();
-        hub.subscribe(gone);
-        hub.subscribe(staying);
+        hub.subscribe("trader", gone);
+        hub.subscribe("trader", staying);
 
         hub.publish("e1", "run", "{}");
 
@@ -84,8 +102,8 @@ class RunEventHubTest {
         RecordingSink stuck = new RecordingSink();
         stuck.blockSends = new CountDownLatch(1);
         RecordingSink quick = new RecordingSink();
-        hub.subscribe(stuck);
-        hub.subscribe(quick);
+        hub.subscribe("trader", stuck);
+        hub.subscribe("trader", quick);
 
         // paced, so that only the stalled client falls behind
         for (int i = 0; i < 8; i++) {
@@ -110,8 +128,8 @@ class RunEventHubTest {
         stuck.blockSends = new CountDownLatch(1);
         stuck.uninterruptible = true;
         RecordingSink quick = new RecordingSink();
-        hub.subscribe(stuck);
-        hub.subscribe(quick);
+        hub.subscribe("trader", stuck);
+        hub.subscribe("trader", quick);
 
         try {
             // (a guard against a hang, not a performance target: a publish that waits for the close never returns)
@@ -134,7 +152,7 @@ class RunEventHubTest {
     void sendsHeartbeatsOnAnIdleStreamAndEndsItAfterItsTimeout() {
         hub = hub(10, Duration.ofMillis(100), Duration.ofMillis(700), 16);
         RecordingSink idle = new RecordingSink();
-        hub.subscribe(idle);
+        hub.subscribe("trader", idle);
 
         await().atMost(WAIT).until(() -> idle.frames.stream().filter(RunEventHub.HEARTBEAT::equals).count() >= 2);
         await().atMost(WAIT).until(() -> idle.closed.getCount() == 0);
@@ -145,14 +163,14 @@ class RunEventHubTest {
     void tellsEachClientHowLongToWaitBeforeReconnecting() {
         hub = hub(10, Duration.ofSeconds(10), Duration.ofMinutes(5), 16);
         RecordingSink sink = new RecordingSink();
-        hub.subscribe(sink);
+        hub.subscribe("trader", sink);
 
         await().atMost(WAIT).until(() -> !sink.frames.isEmpty());
         assertThat(sink.frames.getFirst()).isEqualTo("retry: 2000\n\n");
     }
 
     private static RunEventHub hub(int maxStreams, Duration heartbeat, Duration timeout, int backlog) {
-        return new RunEventHub(new DashboardProperties(maxStreams, heartbeat, timeout, backlog, null, null),
+        return new RunEventHub(new DashboardProperties(maxStreams, heartbeat, timeout, backlog, null, null, null),
                 Clock.systemUTC());
     }
 
