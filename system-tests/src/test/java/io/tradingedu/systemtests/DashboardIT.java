@@ -51,20 +51,14 @@ class DashboardIT {
     static void startSuiteAndBrowser() {
         suite = SystemSuite.withInfrastructure();
         try {
-            ServiceProcess backtesting = suite.start("backtesting", "backtesting-service",
-                    SystemSuite.BACKTESTING_PORT, Map.of());
-            ServiceProcess orchestrator = suite.start("orchestrator", "orchestrator-service",
-                    SystemSuite.ORCHESTRATOR_PORT, Map.of());
-            embeddings = suite.start("embeddings", "embeddings-service", SystemSuite.EMBEDDINGS_PORT,
-                    Map.of());
-            ServiceProcess api = suite.start("api", "api-service", SystemSuite.API_PORT, Map.of());
+            FourServices services = suite.startFourServices(Map.of());
+            embeddings = services.embeddings();
+            ServiceProcess api = services.api();
             Path ingestRoot = suite.paths().work().resolve("ingest");
             Lessons lessons = new Lessons(ingestRoot);
             lessons.prepareInBackground(List.of(Map.entry(LESSON, SLIDE_SECONDS)));
-            SystemSuite.awaitHealthy(backtesting, orchestrator, embeddings, api);
-            // stage 9 backtests the lesson's strategy on the S&P 500 (fetched by stack.sh test / fetch-data)
-            suite.client(backtesting).postFiles("/market-data?symbol=SPX&timeframe=1d",
-                    Map.of("file", suite.paths().marketData().resolve("sp500-2000.csv"))).expect(200, 201);
+            services.awaitHealthy();
+            suite.loadSp500(suite.client(services.backtesting()));
             // the key a trader would paste: made by the admin, read and write only
             readWriteKey = suite.client(api).postJson("/admin/api_keys",
                     Map.of("name", "dashboard-it", "scopes", List.of("read", "write"))).expect(201, 200)

@@ -28,9 +28,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -40,8 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
  * What a stranger or an attacker can send each service's packaged jar (docs/system-tests.md, "Hostile input"): every
  * limit is answered with a 400/413/415 RFC 9457 problem whose detail says what was wrong, writes need a credential of
  * the right scope, a foreign origin is refused, and each service is still ready afterwards with its heap below its
- * limit. One suite of the four services for the class; each test leaves it as it found it.
+ * limit. The four services of the suite it shares with LessonToStrategyIT ({@link SharedSuite}); each test leaves
+ * them as it found them.
  */
+@Order(2)
+@ExtendWith(SharedSuite.StopAtTheEnd.class)
 class HostileInputIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,10 +58,10 @@ class HostileInputIT {
     /** The largest body of a JSON endpoint (REQUEST_LIMITS_DEFAULT). */
     private static final int DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-    /** BACKTEST_LIMITS_MAX_QUEUED_JOBS of this suite's backtesting instance. */
-    private static final int QUEUE_CAP = 2;
-    /** BACKTEST_LIMITS_MAX_WALK_FORWARD_BARS of this suite's backtesting instance (5,000,000 by default). */
-    private static final int WALK_FORWARD_BARS = 1_000_000;
+    /** BACKTEST_LIMITS_MAX_QUEUED_JOBS of the shared backtesting instance. */
+    private static final int QUEUE_CAP = SharedSuite.MAX_QUEUED_JOBS;
+    /** BACKTEST_LIMITS_MAX_WALK_FORWARD_BARS of the shared backtesting instance (5,000,000 by default). */
+    private static final int WALK_FORWARD_BARS = SharedSuite.MAX_WALK_FORWARD_BARS;
 
     private static SystemSuite suite;
     private static final Map<String, ServiceProcess> SERVICES = new LinkedHashMap<>();
@@ -66,37 +70,21 @@ class HostileInputIT {
 
     @BeforeAll
     static void startSuite() {
-        suite = SystemSuite.withInfrastructure();
-        try {
-            // two jobs queued or running at most, and a walk-forward budget the S&P 500's 5,105 bars can exceed
-            SERVICES.put("backtesting", suite.start("backtesting", "backtesting-service",
-                    SystemSuite.BACKTESTING_PORT, Map.of("BACKTEST_LIMITS_MAX_QUEUED_JOBS", String.valueOf(QUEUE_CAP),
-                            "BACKTEST_LIMITS_MAX_WALK_FORWARD_BARS", String.valueOf(WALK_FORWARD_BARS))));
-            SERVICES.put("orchestrator", suite.start("orchestrator", "orchestrator-service",
-                    SystemSuite.ORCHESTRATOR_PORT, Map.of()));
-            SERVICES.put("embeddings", suite.start("embeddings", "embeddings-service", SystemSuite.EMBEDDINGS_PORT,
-                    Map.of()));
-            SERVICES.put("api", suite.start("api", "api-service", SystemSuite.API_PORT, Map.of()));
-            SystemSuite.awaitHealthy(SERVICES.values().toArray(ServiceProcess[]::new));
-            // the backtests below are refused for one field each: everything else about them is valid
-            suite.client(service("backtesting")).postFiles("/market-data?symbol=SPX&timeframe=1d",
-                    Map.of("file", suite.paths().marketData().resolve("sp500-2000.csv"))).expect(200, 201);
-            Reply created = send(service("api"), "/admin/api_keys", suite.adminKey(), json(Map.of(
-                    "name", "hostile-input-reader", "scopes", List.of("read"))));
-            assertThat(created.status()).as("POST /admin/api_keys: %s", created.body()).isEqualTo(201);
-            readKey = created.json().path("key").asString();
-            assertThat(readKey).startsWith("te_");
-        } catch (RuntimeException | Error e) {
-            suite.close();
-            throw e;
-        }
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
+        suite = SharedSuite.suite();
+        // two jobs queued or running at most, and a walk-forward budget the S&P 500's 5,105 bars can exceed
+        FourServices services = SharedSuite.services();
+        SERVICES.put("backtesting", services.backtesting());
+        SERVICES.put("orchestrator", services.orchestrator());
+        SERVICES.put("embeddings", services.embeddings());
+        SERVICES.put("api", services.api());
+        // the backtests below are refused for one field each: everything else about them is valid (the S&P 500 is
+        // loaded again when LessonToStrategyIT loaded it first: the same bars)
+        suite.loadSp500(suite.client(service("backtesting")));
+        Reply created = send(service("api"), "/admin/api_keys", suite.adminKey(), json(Map.of(
+                "name", "hostile-input-reader", "scopes", List.of("read"))));
+        assertThat(created.status()).as("POST /admin/api_keys: %s", created.body()).isEqualTo(201);
+        readKey = created.json().path("key").asString();
+        assertThat(readKey).startsWith("te_");
     }
 
     // ---- api-service ----------------------------------------------------------------------------------------------

@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The product end to end, as a user of the API sees it (what {@code deploy/local/stack.sh demo} shows): real market
  * data loaded, the demo's narrated RSI lesson followed through all ten stages to a decided strategy, the lesson with
  * nothing tradable ending with "no strategy", and the golden cross backtested on the S&P 500. The four services'
- * jars against a private PostgreSQL and Kafka (docs/system-tests.md); one suite for the class.
+ * jars against a private PostgreSQL and Kafka (docs/system-tests.md), the suite it shares with HostileInputIT
+ * ({@link SharedSuite}); it runs first, on services nobody has used yet.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedSuite.StopAtTheEnd.class)
 class LessonToStrategyIT {
 
     /** Both lessons run side by side on a shared machine; the demo gives one lesson five minutes. */
@@ -61,45 +64,26 @@ class LessonToStrategyIT {
 
     @BeforeAll
     static void startSuite() {
-        suite = SystemSuite.withInfrastructure();
-        try {
-            ServiceProcess backtestingService = suite.start("backtesting", "backtesting-service",
-                    SystemSuite.BACKTESTING_PORT, Map.of());
-            ServiceProcess orchestrator = suite.start("orchestrator", "orchestrator-service",
-                    SystemSuite.ORCHESTRATOR_PORT, Map.of());
-            ServiceProcess embeddings = suite.start("embeddings", "embeddings-service", SystemSuite.EMBEDDINGS_PORT,
-                    Map.of());
-            ServiceProcess apiService = suite.start("api", "api-service", SystemSuite.API_PORT, Map.of());
-            // Festival and ffmpeg make the lessons (one after the other) while the four JVMs start
-            Path ingestRoot = suite.paths().work().resolve("ingest");
-            CompletableFuture<String> rsiVideo = CompletableFuture.supplyAsync(
-                    () -> NarratedLesson.RSI.make(ingestRoot), SystemSuite.SIDE_BY_SIDE);
-            CompletableFuture<String> habitsVideo = rsiVideo.handleAsync(
-                    (made, failed) -> NarratedLesson.HABITS.make(ingestRoot), SystemSuite.SIDE_BY_SIDE);
-            SystemSuite.awaitHealthy(backtestingService, orchestrator, embeddings, apiService);
-            api = suite.client(apiService);
-            backtesting = suite.client(backtestingService);
+        suite = SharedSuite.suite();
+        // Festival and ffmpeg make the lessons (one after the other) while the four JVMs start
+        Path ingestRoot = suite.paths().work().resolve("ingest");
+        CompletableFuture<String> rsiVideo = CompletableFuture.supplyAsync(
+                () -> NarratedLesson.RSI.make(ingestRoot), SystemSuite.SIDE_BY_SIDE);
+        CompletableFuture<String> habitsVideo = rsiVideo.handleAsync(
+                (made, failed) -> NarratedLesson.HABITS.make(ingestRoot), SystemSuite.SIDE_BY_SIDE);
+        FourServices services = SharedSuite.services();
+        api = suite.client(services.api());
+        backtesting = suite.client(services.backtesting());
 
-            // stage 9 backtests on the loaded data, so it is loaded before the lessons are ingested; each upload's
-            // answer is judged by its own test
-            for (MarketFile file : MARKET_DATA) {
-                UPLOADS.put(file, backtesting.postFiles("/market-data?symbol=" + file.symbol() + "&timeframe="
-                        + file.timeframe(), Map.of("file", file.path())));
-            }
-            // both runs go through the pipeline side by side; a lesson that could not be made fails its own tests
-            INGESTED.put(NarratedLesson.RSI, rsiVideo.thenApply(video -> ingest(NarratedLesson.RSI, video)));
-            INGESTED.put(NarratedLesson.HABITS, habitsVideo.thenApply(video -> ingest(NarratedLesson.HABITS, video)));
-        } catch (RuntimeException | Error e) {
-            suite.close();
-            throw e;
+        // stage 9 backtests on the loaded data, so it is loaded before the lessons are ingested; each upload's
+        // answer is judged by its own test
+        for (MarketFile file : MARKET_DATA) {
+            UPLOADS.put(file, backtesting.postFiles("/market-data?symbol=" + file.symbol() + "&timeframe="
+                    + file.timeframe(), Map.of("file", file.path())));
         }
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
+        // both runs go through the pipeline side by side; a lesson that could not be made fails its own tests
+        INGESTED.put(NarratedLesson.RSI, rsiVideo.thenApply(video -> ingest(NarratedLesson.RSI, video)));
+        INGESTED.put(NarratedLesson.HABITS, habitsVideo.thenApply(video -> ingest(NarratedLesson.HABITS, video)));
     }
 
     // ---- market data and the golden cross (backtesting-service)
@@ -306,9 +290,9 @@ class LessonToStrategyIT {
     void theDeploySmokeTestPassesAgainstTheseServices() {
         Path script = suite.paths().repo().resolve("deploy/smoke/smoke.sh");
         String output = Commands.run(RUN_TIMEOUT.plusMinutes(1), Map.of(
-                "SMOKE_API_URL", "http://localhost:" + SystemSuite.API_PORT,
-                "SMOKE_BACKTEST_URL", "http://localhost:" + SystemSuite.BACKTESTING_PORT,
-                "SMOKE_EMBEDDINGS_URL", "http://localhost:" + SystemSuite.EMBEDDINGS_PORT,
+                "SMOKE_API_URL", "http://localhost:" + suite.apiPort(),
+                "SMOKE_BACKTEST_URL", "http://localhost:" + suite.backtestingPort(),
+                "SMOKE_EMBEDDINGS_URL", "http://localhost:" + suite.embeddingsPort(),
                 "SMOKE_API_KEY", suite.adminKey(),
                 "SMOKE_RUN_TIMEOUT", Long.toString(RUN_TIMEOUT.toSeconds())), List.of("bash", script.toString()));
         // one line per check, each passed (a failed check ends the script non-zero, which fails the run above)

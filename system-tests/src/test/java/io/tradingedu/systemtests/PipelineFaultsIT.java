@@ -17,14 +17,25 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The pipeline through faults: the four services' jars as separate processes against a private PostgreSQL and
- * Kafka (docs/system-tests.md). One suite for the class; each scenario leaves it running for the next.
+ * Kafka (docs/system-tests.md). One suite for the class; each scenario leaves it running for the next, in order
+ * ({@code SAME_THREAD} on each).
+ *
+ * <p>The class runs beside the other test classes ({@code CONCURRENT}; the pom allows two at once): most of its time
+ * is waiting (a three-minute outage, leases running out, runs being followed), so its suite has a lane of its own,
+ * every port moved by {@value #LANE_PORT_SHIFT} and its state in {@code target/pipeline-faults}.
  */
+@Execution(ExecutionMode.CONCURRENT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineFaultsIT {
+
+    /** Added to the suite's ports: 16432, 20092, 19001-19004 (+ the port offset) beside the others' 15432, 19092, ... */
+    static final int LANE_PORT_SHIFT = 1000;
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
     /** The documented scenario is three minutes; {@code -Dsystemtests.postgres-outage=PT30S} shortens it locally. */
@@ -49,23 +60,16 @@ class PipelineFaultsIT {
 
     @BeforeAll
     static void startSuite() {
-        suite = SystemSuite.withInfrastructure();
+        suite = SystemSuite.inLane("pipeline-faults", LANE_PORT_SHIFT);
         try {
-            ServiceProcess backtesting = suite.start("backtesting", "backtesting-service",
-                    SystemSuite.BACKTESTING_PORT, Map.of());
-            orchestrator = suite.start("orchestrator", "orchestrator-service", SystemSuite.ORCHESTRATOR_PORT,
-                    orchestratorSettings());
-            ServiceProcess embeddings = suite.start("embeddings", "embeddings-service", SystemSuite.EMBEDDINGS_PORT,
-                    Map.of());
-            ServiceProcess apiService = suite.start("api", "api-service", SystemSuite.API_PORT, Map.of());
+            FourServices services = suite.startFourServices(Map.of("orchestrator", orchestratorSettings()));
+            orchestrator = services.orchestrator();
             lessons = new Lessons(suite.paths().work().resolve("ingest"));
             lessons.prepareInBackground(LESSONS);
-            SystemSuite.awaitHealthy(backtesting, orchestrator, embeddings, apiService);
-            api = suite.client(apiService);
+            services.awaitHealthy();
+            api = suite.client(services.api());
             probe = new PipelineProbe(suite);
-            // stage 9 backtests the lesson's strategy on the S&P 500 (fetched by stack.sh test / fetch-data)
-            suite.client(backtesting).postFiles("/market-data?symbol=SPX&timeframe=1d",
-                    Map.of("file", suite.paths().marketData().resolve("sp500-2000.csv"))).expect(200, 201);
+            suite.loadSp500(suite.client(services.backtesting()));
         } catch (RuntimeException | Error e) {
             suite.close();
             throw e;
@@ -86,6 +90,7 @@ class PipelineFaultsIT {
 
     @Test
     @Order(1)
+    @Execution(ExecutionMode.SAME_THREAD)
     void poisonMessagesGoToTheDeadLetterTopicAndThePipelineGoesOn() {
         String topic = "pipeline.validate.commands.v1";
         String garbageKey = "garbage-" + UUID.randomUUID();
@@ -109,6 +114,7 @@ class PipelineFaultsIT {
 
     @Test
     @Order(2)
+    @Execution(ExecutionMode.SAME_THREAD)
     void orchestratorKilledMidStageFinishesTheRunExactlyOnce() {
         UUID media = ingest("orchestrator-killed", 10);
         followRun(media, Duration.ofMinutes(2), item -> "running".equals(stage(item, "process-video")
@@ -123,6 +129,7 @@ class PipelineFaultsIT {
 
     @Test
     @Order(3)
+    @Execution(ExecutionMode.SAME_THREAD)
     void uploadsAcceptedWhileKafkaIsDownAreProcessedWhenItReturns() {
         String first = lessons.make("kafka-down-1", 4);
         String second = lessons.make("kafka-down-2", 4);
@@ -143,9 +150,10 @@ class PipelineFaultsIT {
 
     @Test
     @Order(4)
+    @Execution(ExecutionMode.SAME_THREAD)
     void twoOrchestratorInstancesCompleteEveryRunExactlyOnce() {
         ServiceProcess second = suite.start("orchestrator-2", "orchestrator-service",
-                SystemSuite.ORCHESTRATOR_PORT + 10, orchestratorSettings());
+                suite.orchestratorPort() + 10, orchestratorSettings());
         try {
             second.awaitHealthy(SystemSuite.START_TIMEOUT);
             List<UUID> media = List.of(ingest("two-orchestrators-1", 4), ingest("two-orchestrators-2", 4));
@@ -159,6 +167,7 @@ class PipelineFaultsIT {
 
     @Test
     @Order(5)
+    @Execution(ExecutionMode.SAME_THREAD)
     void postgresDownWithMessagesInFlightLosesNothing() {
         Map<String, Long> deadLettersBefore = probe.deadLetters();
         UUID media = ingest("postgres-down", 8);

@@ -29,6 +29,16 @@ record SystemPaths(Path repo, Path stackHome, Path pgBin, Path work) {
         return new SystemPaths(repo, stackHome.toAbsolutePath().normalize(), pgBin, work.toAbsolutePath().normalize());
     }
 
+    /**
+     * The same installation with a work directory of its own beside {@link #work()} (e.g. {@code target/pipeline-faults}
+     * next to {@code target/system}), for a suite that runs at the same time as the others: its cluster, broker, logs
+     * and lessons never meet theirs. The name must not start with the default work directory's name, so that the
+     * leftover check ({@link Commands#killLeftover}) of one never matches the other's processes.
+     */
+    SystemPaths inLane(String lane) {
+        return new SystemPaths(repo, stackHome, pgBin, work.resolveSibling(lane));
+    }
+
     Path kafkaLibs() {
         return stackHome.resolve("kafka/libs");
     }

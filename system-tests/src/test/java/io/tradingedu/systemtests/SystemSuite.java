@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 
 /**
  * The private infrastructure (PostgreSQL, Kafka) and the services' processes of one test class, with the settings
@@ -19,7 +20,8 @@ import java.util.concurrent.Executor;
  *
  * <p>Ports: PostgreSQL 15432, Kafka 19092 (controller 19093), backtesting 18001, orchestrator 18002, api 18003,
  * embeddings 18004; a second instance of a service takes its port + 10; all of them moved by
- * {@code systemtests.port-offset}.
+ * {@code systemtests.port-offset}. A suite in a lane of its own ({@link #inLane}) runs beside the others: its ports
+ * are moved once more and its state lives in a work directory of its own.
  */
 final class SystemSuite implements AutoCloseable {
 
@@ -38,7 +40,18 @@ final class SystemSuite implements AutoCloseable {
     /** A thread per task: the tasks mostly wait (for a process, a port), whatever the number of cores. */
     static final Executor SIDE_BY_SIDE = task -> Thread.ofVirtual().name("system-tests").start(task);
 
+    /**
+     * One suite's services start at a time, across the suites that run at once: a JVM's start is CPU-bound, and two
+     * suites' eight JVMs starting together on two cores took longer than {@link #START_TIMEOUT}. What a suite does
+     * beside another's start is its waiting (an outage, a run, a lease).
+     */
+    private static final Semaphore STARTING = new Semaphore(1, true);
+
     private final SystemPaths paths;
+    /** This suite holds {@link #STARTING} while its four services start. */
+    private boolean starting;
+    /** Added to the ports above: 0, or a lane's shift. */
+    private final int portShift;
     private final PrivatePostgres postgres;
     private final PrivateKafka kafka;
     private final String serviceToken = randomToken(32);
@@ -47,17 +60,34 @@ final class SystemSuite implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "system-tests-shutdown");
     private boolean closed;
 
-    private SystemSuite(SystemPaths paths) {
+    private SystemSuite(SystemPaths paths, int portShift) {
         this.paths = paths;
-        this.postgres = new PrivatePostgres(paths, POSTGRES_PORT);
-        this.kafka = new PrivateKafka(paths, KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        this.portShift = portShift;
+        this.postgres = new PrivatePostgres(paths, POSTGRES_PORT + portShift);
+        this.kafka = new PrivateKafka(paths, KAFKA_PORT + portShift, KAFKA_CONTROLLER_PORT + portShift);
     }
 
-    /** Creates and starts a fresh private PostgreSQL cluster and Kafka broker. */
+    /**
+     * Creates and starts a fresh private PostgreSQL cluster and Kafka broker on the usual ports; the shared suite
+     * ({@link SharedSuite}), which holds them while it runs, is stopped first.
+     */
     static SystemSuite withInfrastructure() {
-        SystemPaths paths = SystemPaths.fromEnvironment();
+        SharedSuite.stop();
+        return create(SystemPaths.fromEnvironment(), 0);
+    }
+
+    /**
+     * A suite that runs at the same time as the others (the pom lets one test class run beside the rest): every port
+     * moved by {@code portShift} and its state in {@code target/<lane>} instead of {@code target/system}.
+     */
+    static SystemSuite inLane(String lane, int portShift) {
+        return create(SystemPaths.fromEnvironment().inLane(lane), portShift);
+    }
+
+    /** Creates and starts a fresh private PostgreSQL cluster and Kafka broker for the suite. */
+    static SystemSuite create(SystemPaths paths, int portShift) {
         paths.requireInstalled();
-        SystemSuite suite = new SystemSuite(paths);
+        SystemSuite suite = new SystemSuite(paths, portShift);
         Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
         try {
             // independent of each other, and each mostly waits for a JVM or initdb: side by side
@@ -86,6 +116,22 @@ final class SystemSuite implements AutoCloseable {
         return kafka;
     }
 
+    int backtestingPort() {
+        return BACKTESTING_PORT + portShift;
+    }
+
+    int orchestratorPort() {
+        return ORCHESTRATOR_PORT + portShift;
+    }
+
+    int apiPort() {
+        return API_PORT + portShift;
+    }
+
+    int embeddingsPort() {
+        return EMBEDDINGS_PORT + portShift;
+    }
+
     /** The bootstrap admin key every service is given; every request carries it as a bearer token. */
     String adminKey() {
         return adminKey;
@@ -102,6 +148,59 @@ final class SystemSuite implements AutoCloseable {
         ServiceProcess service = ServiceProcess.service(name, module, port, env, paths);
         services.put(name, service);
         return service.start();
+    }
+
+    /**
+     * Starts the four services side by side under their usual names (backtesting, orchestrator, embeddings, api),
+     * each with the suite's common environment plus its own settings, keyed by that name; does not wait for them.
+     */
+    FourServices startFourServices(Map<String, Map<String, String>> settingsByService) {
+        startBegins();
+        Map<String, String> none = Map.of();
+        try {
+            return startFour(settingsByService, none);
+        } catch (RuntimeException | Error e) {
+            startEnded();
+            throw e;
+        }
+    }
+
+    private FourServices startFour(Map<String, Map<String, String>> settingsByService, Map<String, String> none) {
+        return new FourServices(this,
+                start("backtesting", "backtesting-service", backtestingPort(),
+                        settingsByService.getOrDefault("backtesting", none)),
+                start("orchestrator", "orchestrator-service", orchestratorPort(),
+                        settingsByService.getOrDefault("orchestrator", none)),
+                start("embeddings", "embeddings-service", embeddingsPort(),
+                        settingsByService.getOrDefault("embeddings", none)),
+                start("api", "api-service", apiPort(), settingsByService.getOrDefault("api", none)));
+    }
+
+    /** Waits until no other suite's services are starting (this wait is not part of the start's timeout). */
+    private void startBegins() {
+        try {
+            STARTING.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while another suite's services started", e);
+        }
+        synchronized (this) {
+            starting = true;
+        }
+    }
+
+    /** The four services have started (or failed to, or the suite is closed): the next suite's may start. */
+    synchronized void startEnded() {
+        if (starting) {
+            starting = false;
+            STARTING.release();
+        }
+    }
+
+    /** Stage 9 backtests a lesson's strategy on the S&P 500 (fetched by stack.sh test / fetch-data): loads it. */
+    void loadSp500(ApiClient backtesting) {
+        backtesting.postFiles("/market-data?symbol=SPX&timeframe=1d",
+                Map.of("file", paths.marketData().resolve("sp500-2000.csv"))).expect(200, 201);
     }
 
     /** Waits until every given service has started. */
@@ -142,10 +241,10 @@ final class SystemSuite implements AutoCloseable {
         env.put("REDIS_PORT", SystemPaths.env("REDIS_PORT", "6379"));
         env.put("MEDIA_ROOT", paths.work().resolve("media").toString());
         env.put("INGEST_ROOT", paths.work().resolve("ingest").toString());
-        env.put("ORCHESTRATOR_URL", "http://localhost:" + ORCHESTRATOR_PORT);
-        env.put("EMBEDDINGS_URL", "http://localhost:" + EMBEDDINGS_PORT);
-        env.put("BACKTESTING_URL", "http://localhost:" + BACKTESTING_PORT);
-        env.put("BACKTESTING_PUBLIC_URL", "http://localhost:" + BACKTESTING_PORT);
+        env.put("ORCHESTRATOR_URL", "http://localhost:" + orchestratorPort());
+        env.put("EMBEDDINGS_URL", "http://localhost:" + embeddingsPort());
+        env.put("BACKTESTING_URL", "http://localhost:" + backtestingPort());
+        env.put("BACKTESTING_PUBLIC_URL", "http://localhost:" + backtestingPort());
         // the embedding model runs offline from the local stack's caches, as deploy/local/lib/apps.sh runs it
         env.put("DJL_OFFLINE", "true");
         env.put("DJL_CACHE_DIR", paths.stackHome().resolve("cache/djl").toString());
@@ -171,6 +270,7 @@ final class SystemSuite implements AutoCloseable {
             return;
         }
         closed = true;
+        startEnded();
         List<RuntimeException> failures = new ArrayList<>();
         // each stops on its own (SIGTERM, grace, SIGKILL): side by side rather than one grace period after another
         List<CompletableFuture<Void>> stopping = services.values().stream()
