@@ -22,9 +22,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          own output size: a shorter key makes links easier to forge); empty: derived from
  *                          SERVICE_TOKEN (the same on every instance), or a random one per instance when there is no
  *                          service token
- * @param maxStreamsPerClient open run-event streams of one credential (API key, token subject) per instance; one
- *                          more is answered 429 with {@code Retry-After}, so one key cannot take every slot (a tab
- *                          opens one; a few tabs and a reconnect fit under the default of 10)
+ * @param maxStreamsPerClient open run-event streams of one credential (keyless callers: one address) per
+ *                          instance; one more is answered 429 with {@code Retry-After}, so one key cannot take every
+ *                          slot. A page opens one; a stream the browser left holds its slot until the next heartbeat
+ *                          fails, so quick navigation and a few tabs fit under the default of 20
  */
 @ConfigurationProperties("dashboard")
 public record DashboardProperties(Integer maxStreams, Duration heartbeat, Duration streamTimeout,
@@ -40,7 +41,7 @@ public record DashboardProperties(Integer maxStreams, Duration heartbeat, Durati
         clientBacklog = clientBacklog == null ? 256 : clientBacklog;
         mediaLinkTtl = mediaLinkTtl == null ? Duration.ofHours(2) : mediaLinkTtl;
         mediaLinkSecret = mediaLinkSecret == null ? "" : mediaLinkSecret.strip();
-        maxStreamsPerClient = maxStreamsPerClient == null ? 10 : maxStreamsPerClient;
+        maxStreamsPerClient = maxStreamsPerClient == null ? 20 : maxStreamsPerClient;
         if (maxStreams < 1 || clientBacklog < 1 || maxStreamsPerClient < 1) {
             throw new IllegalArgumentException("dashboard.max-streams (DASHBOARD_MAX_STREAMS), "
                     + "dashboard.max-streams-per-client (DASHBOARD_MAX_STREAMS_PER_CLIENT) and "

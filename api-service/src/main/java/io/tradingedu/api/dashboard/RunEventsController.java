@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tradingedu.support.web.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -46,10 +47,10 @@ class RunEventsController {
                     + "from the moment of connecting: read GET /media_items for the state so far. 503 with "
                     + "Retry-After when this instance serves DASHBOARD_MAX_STREAMS streams already, 429 when the "
                     + "caller's key has DASHBOARD_MAX_STREAMS_PER_CLIENT open here.")
-    ResponseEntity<ResponseBodyEmitter> events(Principal caller) {
+    ResponseEntity<ResponseBodyEmitter> events(Principal caller, HttpServletRequest request) {
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(
                 properties.streamTimeout().plus(properties.heartbeat()).toMillis());
-        String client = caller == null ? "anonymous" : caller.getName();
+        String client = StreamClients.of(caller, request);
         RunEventHub.Subscription subscription = hub.subscribe(client, new RunEventHub.Sink() {
             @Override
             public void send(String frame) throws IOException {

@@ -11,16 +11,15 @@ function words(problem) {
   return problem instanceof ApiProblem ? problem.message : String(problem);
 }
 
-/** What the image shows in words: its text, or when it was taken. */
-function altText(frame) {
+/**
+ * frameCard(frame, base, link, seek): the image under the link base; link() gives a fresh base when an image is
+ * refused (its link expired while the page stayed open), tried once per image.
+ */
+function frameCard(frame, base, link, seek) {
   const text = frame.ocr_text?.trim();
-  return text ? text : `frame at ${clock(frame.time)}`;
-}
-
-function frameCard(frame, base, seek) {
-  const text = frame.ocr_text?.trim();
-  const image = base ? h('img', {src: under(base, frame.id), alt: altText(frame), loading: 'lazy',
-    decoding: 'async', width: frame.width || null, height: frame.height || null}) : null;
+  // the caption beside it carries the on-screen text: the alt names the picture, not the text a second time
+  const image = base ? h('img', {src: under(base, frame.id), alt: `Key frame ${frame.seq} at ${clock(frame.time)}`,
+    loading: 'lazy', decoding: 'async', width: frame.width || null, height: frame.height || null}) : null;
   const card = h('li', {class: 'frame-card', 'data-frame-id': frame.id, 'data-time': frame.time},
     h('figure', {},
       image,
@@ -28,8 +27,16 @@ function frameCard(frame, base, seek) {
         h('button', {type: 'button', class: 'time-button', onclick: () => seek(frame.time),
           'aria-label': `Play from frame ${frame.seq} at ${clock(frame.time)}`}, clock(frame.time)),
         text ? h('span', {class: 'ocr'}, text) : h('span', {class: 'help'}, 'no text read on screen'))));
-  image?.addEventListener('error', () => image.replaceWith(h('p', {class: 'help frame-missing'},
-    'The image cannot be shown (the link may have expired: open the lesson again).')), {once: true});
+  image?.addEventListener('error', async () => {
+    const fresh = await link({renew: true});
+    if (fresh.url) {
+      image.addEventListener('error', () => image.replaceWith(h('p', {class: 'help frame-missing'},
+        'The image cannot be shown.')), {once: true});
+      image.src = under(fresh.url, frame.id);
+    } else {
+      image.replaceWith(h('p', {class: 'help frame-missing'}, `The image cannot be shown: ${words(fresh.problem)}`));
+    }
+  }, {once: true});
   return card;
 }
 
@@ -37,7 +44,8 @@ export function frames(mediaId, seek) {
   const body = h('div', {}, h('p', {class: 'help'}, 'Loading…'));
   (async () => {
     try {
-      const [list, link] = await Promise.all([get(`${itemPath(mediaId)}/frames`), frameLinkBase(mediaId)]);
+      const link = frameLinkBase(mediaId);
+      const [list, first] = await Promise.all([get(`${itemPath(mediaId)}/frames`), link()]);
       if (list.items.length === 0) {
         replace(body, h('p', {class: 'help'}, 'No key frames were taken (yet).'));
         return;
@@ -46,9 +54,10 @@ export function frames(mediaId, seek) {
       const summary = h('p', {class: 'help', role: 'status', 'aria-live': 'polite'});
       const more = h('button', {type: 'button', id: 'more-frames'});
       let shown = 0;
-      const showMore = () => {
+      const showMore = async () => {
         const batch = list.items.slice(shown, shown + BATCH);
-        grid.append(...batch.map(frame => frameCard(frame, link.url, seek)));
+        const base = (await link()).url;
+        grid.append(...batch.map(frame => frameCard(frame, base, link, seek)));
         shown += batch.length;
         const left = list.items.length - shown;
         summary.textContent = `${shown} of ${list.items.length} key frames shown`
@@ -56,16 +65,16 @@ export function frames(mediaId, seek) {
         more.textContent = `Show ${Math.min(BATCH, left)} more frames (${left} left)`;
         more.hidden = left === 0;
       };
-      more.addEventListener('click', () => {
+      more.addEventListener('click', async () => {
         const firstNew = shown;
-        showMore();
+        await showMore();
         // the button goes with the last batch: keep the keyboard where the new frames start
         if (more.hidden) grid.children[firstNew]?.querySelector('button')?.focus();
       });
       replace(body,
-        link.problem ? h('p', {class: 'help'}, `The images cannot be shown: ${words(link.problem)}`) : null,
+        first.problem ? h('p', {class: 'help'}, `The images cannot be shown: ${words(first.problem)}`) : null,
         grid, summary, more);
-      showMore();
+      await showMore();
     } catch (problem) {
       replace(body, h('p', {class: 'help'}, words(problem)));
     }

@@ -56,15 +56,15 @@ export function keywordTimeline(mediaId, duration, seek) {
 /**
  * Each clip plays in place (the lesson's video limited to the clip's stretch, a media fragment) and offers its
  * file to download through a signed clip link (the download endpoint needs the key; a link cannot send it). The
- * file is saved under the name the API gives (Content-Disposition). videoLink and clipLink: promises of {url} or
- * {problem}.
+ * file is saved under the name the API gives (Content-Disposition). videoLink: a promise of {url} or {problem};
+ * clipLink: a function giving one, asked again when the link is about to expire (signed-links.js).
  */
 export function clips(mediaId, videoLink, clipLink, seek) {
   const body = h('div', {}, h('p', {class: 'help'}, 'Loading…'));
   (async () => {
     try {
       const [page, video, download] = await Promise.all([get('clips', {media_id: mediaId, limit: 50}), videoLink,
-        clipLink]);
+        clipLink()]);
       replace(body, page.items.length === 0 ? h('p', {class: 'help'}, 'No clips were cut from this lesson.') : [
         download.problem ? h('p', {class: 'help'}, `Clips cannot be downloaded: ${download.problem instanceof
           ApiProblem ? download.problem.message : download.problem}`) : null,
@@ -75,13 +75,27 @@ export function clips(mediaId, videoLink, clipLink, seek) {
             ` – ${clock(clip.end)} · ${clip.keywords.join(', ')}`),
           clip.transcript_excerpt ? h('p', {class: 'excerpt'}, clip.transcript_excerpt) : null,
           download.url ? h('p', {}, h('a', {class: 'button clip-download', href: under(download.url, clip.id),
-            download: true, type: 'video/mp4'}, `Download clip ${clip.seq} (${bytes(clip.size_bytes)})`))
-            : null)))]);
+            download: true, type: 'video/mp4', onclick: event => downloadFresh(event, clipLink, clip.id)},
+          `Download clip ${clip.seq} (${bytes(clip.size_bytes)})`)) : null)))]);
     } catch (problem) {
       failed(body, problem);
     }
   })();
   return section('clips', 'Clips', body);
+}
+
+/** A click on a download link whose signed link is about to expire follows a fresh one instead. */
+async function downloadFresh(event, clipLink, clipId) {
+  const anchor = event.currentTarget;
+  event.preventDefault();
+  const link = await clipLink();
+  if (link.url) {
+    anchor.href = under(link.url, clipId);
+    location.assign(anchor.href);
+  } else {
+    anchor.replaceWith(h('span', {class: 'form-error'}, `The clip cannot be downloaded: ${link.problem instanceof
+      ApiProblem ? link.problem.message : link.problem}`));
+  }
 }
 
 /** What the lesson states, in the strategy language where it has a form, with the words it came from. */

@@ -102,7 +102,10 @@ class BacktestController {
                                              Integer maxPoints) {
         List<PeriodResult> tested = periods(backtests.report(id), period).toList();
         long total = tested.stream().mapToLong(p -> p.equity().size()).sum();
-        long step = maxPoints == null || total <= maxPoints ? 1 : (total + maxPoints - 1) / maxPoints;
+        // each period's last point is kept beside every k-th: leave room for those ends so the answer stays within
+        // max_points (a caller would otherwise thin it again, to about half)
+        long budget = maxPoints == null ? total : Math.max(1, maxPoints - 2L * tested.size());
+        long step = maxPoints == null || total <= maxPoints ? 1 : Math.max(1, (total + budget - 1) / budget);
         List<EquityPoint> points = new ArrayList<>();
         tested.forEach(p -> {
             EquityCurve curve = p.equity();
