@@ -50,7 +50,7 @@ export function renderStrategies(main, params, query) {
   }
 
   function lessonLink(mediaId) {
-    const link = h('a', {href: href(`lessons/${mediaId}`), 'data-nav': true}, 'its lesson');
+    const link = h('a', {href: href(`lessons/${encodeURIComponent(mediaId)}`), 'data-nav': true}, 'its lesson');
     lessonName(mediaId).then(name => {
       if (name) link.textContent = name;
     });
@@ -79,9 +79,9 @@ export function renderStrategies(main, params, query) {
       replace(candidates,
         ranked.length === 0 ? h('p', {class: 'help'}, 'No strategy matches.')
           : h('ol', {class: 'strategy-rank', start: skip + 1}, ranked.map(item => h('li', {'data-strategy-id': item.id},
-            h('p', {}, h('a', {href: href(`strategies/${item.id}`), 'data-nav': true, class: 'strategy-name'},
-              item.name), ' ', h('span', {class: `badge badge-${item.decision || 'undecided'}`},
-              item.decision || 'undecided')),
+            h('p', {}, h('a', {href: href(`strategies/${encodeURIComponent(item.id)}`), 'data-nav': true,
+              class: 'strategy-name'}, item.name), ' ',
+              h('span', {class: `badge badge-${item.decision || 'undecided'}`}, item.decision || 'undecided')),
             h('p', {}, h('code', {}, item.text)),
             h('p', {class: 'help'}, `Out-of-sample Sharpe ${figure(item.out_of_sample_sharpe, 'ratio')} · deflated `
               + `Sharpe ${figure(item.deflated_sharpe, 'ratio')} · from `, lessonLink(item.media_id))))),

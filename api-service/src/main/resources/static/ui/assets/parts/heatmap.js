@@ -31,7 +31,8 @@ export function heatmap(grid) {
 
   function cellOf(cell, x, y) {
     const best = grid.best && grid.best.x === x && (grid.best.y ?? 0) === y;
-    const where = `${xAxis.path} = ${plain(xAxis.values[x])}` + (yAxis ? `, ${yAxis.path} = ${plain(yAxis.values[y])}` : '');
+    const where = `${xAxis.path} = ${plain(xAxis.values[x])}`
+      + (yAxis ? `, ${yAxis.path} = ${plain(yAxis.values[y])}` : '');
     if (!cell) {
       return unranked
         ? h('td', {class: 'heat-cell heat-invalid', title: `${where}: not among the ranked variants`}, 'not ranked')
