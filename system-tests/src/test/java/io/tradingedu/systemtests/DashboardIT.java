@@ -546,6 +546,18 @@ class DashboardIT {
         browser.driver().navigate().refresh();
         browser.await("#sweep-heatmap", PAGE);
         assertThat(browser.findAll("#sweep-heatmap td.heat-cell")).hasSize(15);
+        // the pickers show what the reloaded heatmap swept
+        browser.until(PAGE, "the swept numbers in the pickers", () ->
+                "entry.right.constant".equals(browser.find("#sweep-x").getDomProperty("value"))
+                        && "exit.right.constant".equals(browser.find("#sweep-y").getDomProperty("value")));
+        assertThat(browser.find("#sweep-x-from").getDomProperty("value")).isEqualTo("20");
+        assertThat(browser.find("#sweep-y-step").getDomProperty("value")).isEqualTo("10");
+        // on a phone the editor, the axes and the heatmap stack and stay readable
+        browser.resize(390, 844);
+        assertAccessible("playground-phone");
+        browser.script("document.getElementById('sweep-card').scrollIntoView()");
+        browser.screenshot("playground-phone");
+        browser.resize(1366, 900);
 
         String readKey = suite.client(suite.service("api")).postJson("/admin/api_keys",
                 Map.of("name", "dashboard-reader", "scopes", List.of("read"))).expect(201, 200).json().path("key")

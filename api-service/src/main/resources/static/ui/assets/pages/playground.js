@@ -197,6 +197,8 @@ export function renderPlayground(main, params, query) {
     const run = await finished('sweep', first, sweepResult);
     if (!run) return;
     const grid = run.sweep;
+    // the pickers show what this heatmap swept (after a reload of ?sweep= too)
+    [axisX, axisY].forEach((axis, i) => axis.show(grid.axes[i]));
     replace(sweepResult,
       h('p', {class: 'help', id: 'sweep-summary'}, `${grid.variants} variants on ${run.symbol} ${run.timeframe}`
         + `${grid.invalid_variants ? `, ${grid.invalid_variants} refused by the language` : ''}.`),
@@ -275,12 +277,39 @@ export function renderPlayground(main, params, query) {
       h('div', {class: 'row'}, field(`sweep-${id}-from`, 'From', from), field(`sweep-${id}-to`, 'To', to),
         field(`sweep-${id}-step`, 'Step', step)));
 
+    // a swept axis to show once the strategy's numbers are offered (they come with the first check)
+    let wanted = null;
+
     function offer(numbers) {
-      const before = pick.value;
+      const before = wanted ? wanted.path : pick.value;
       replace(pick, optional ? h('option', {value: ''}, '— none —') : null,
         numbers.map(number => h('option', {value: number.path}, number.label)));
       if ([...pick.options].some(option => option.value === before)) pick.value = before;
       else suggest();
+      if (wanted && pick.value === wanted.path) fill(wanted);
+      wanted = null;
+    }
+
+    /** Shows an axis a sweep ran ({path, values}); none: the picker says so (an optional one). */
+    function show(axis) {
+      if (!axis) {
+        if (optional && [...pick.options].some(option => option.value === '')) pick.value = '';
+        from.value = to.value = step.value = '';
+        return;
+      }
+      if ([...pick.options].some(option => option.value === axis.path)) {
+        pick.value = axis.path;
+        fill(axis);
+      } else {
+        wanted = axis;
+      }
+    }
+
+    function fill(axis) {
+      const values = axis.values;
+      from.value = String(round(values[0]));
+      to.value = String(round(values[values.length - 1]));
+      step.value = values.length > 1 ? String(round(values[1] - values[0])) : '1';
     }
 
     /** Half to one and a half times the number now, in about nine steps (whole steps for whole numbers). */
@@ -302,6 +331,7 @@ export function renderPlayground(main, params, query) {
     return {
       element,
       offer,
+      show,
       value: () => (pick.value ? {path: pick.value, from: Number(from.value), to: Number(to.value),
         step: Number(step.value)} : null),
     };

@@ -59,7 +59,9 @@ export function heatmap(grid) {
     td.style.color = dark ? '#ffffff' : '#1b2430';
   }
 
-  return h('div', {class: 'table-wrap'}, table);
+  // wider than a phone: a scroll region, reachable and scrollable with the keyboard
+  return h('div', {class: 'table-wrap', tabindex: '0', role: 'region',
+    'aria-label': 'Sweep heatmap (scrolls sideways)'}, table);
 }
 
 /** The robustness check in words: does the best value hold one step away, or is it a lone peak? */

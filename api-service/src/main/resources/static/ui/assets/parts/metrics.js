@@ -28,15 +28,16 @@ const day = instant => (instant ? String(instant).slice(0, 10) : '');
 
 /** One column per period (in sample, out of sample, or the windows), one row per metric. */
 export function metricsTable(periods, caption) {
-  return h('div', {class: 'table-wrap'}, h('table', {class: 'stats-table metrics-table'},
-    h('caption', {class: 'visually-hidden'}, caption),
-    h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'Metric'),
-      periods.map(period => h('th', {scope: 'col', class: 'num', 'data-period': period.label},
-        periodName(period.label), h('span', {class: 'period-dates'}, `${day(period.from)} – ${day(period.to)}`))))),
-    h('tbody', {}, METRICS.filter(([name]) => periods.some(period => period.metrics?.[name] != null))
-      .map(([name, label, kind]) => h('tr', {'data-metric': name}, h('th', {scope: 'row'}, label),
-        periods.map(period => h('td', {class: 'num', 'data-label': periodName(period.label)},
-          figure(period.metrics?.[name], kind))))))));
+  return h('div', {class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption},
+    h('table', {class: 'stats-table metrics-table'},
+      h('caption', {class: 'visually-hidden'}, caption),
+      h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'Metric'),
+        periods.map(period => h('th', {scope: 'col', class: 'num', 'data-period': period.label},
+          periodName(period.label), h('span', {class: 'period-dates'}, `${day(period.from)} – ${day(period.to)}`))))),
+      h('tbody', {}, METRICS.filter(([name]) => periods.some(period => period.metrics?.[name] != null))
+        .map(([name, label, kind]) => h('tr', {'data-metric': name}, h('th', {scope: 'row'}, label),
+          periods.map(period => h('td', {class: 'num', 'data-label': periodName(period.label)},
+            figure(period.metrics?.[name], kind))))))));
 }
 
 /** Walk-forward: each judged window's dates, trades, return and Sharpe, and the summary across them. */
