@@ -17,8 +17,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * The dashboard's own files are open: the page must load before anyone can paste a key into it. Only reads of
  * {@code /} (a redirect), {@code /ui} and {@code /ui/**} match this chain: the page, its scripts and styles, and
  * the signed links to a lesson's video, frame images and clip downloads (which carry their own proof,
- * {@link MediaLinks}; same-origin files, so the policy below needs no {@code blob:}). Every data endpoint stays in the suite's
- * access chain (service-support) and needs a key; a POST under {@code /ui/} does too.
+ * {@link MediaLinks}; same-origin files, so the policy below needs no {@code blob:}). Every data endpoint stays in
+ * the suite's access chain (service-support) and needs a key; a POST under {@code /ui/} does too.
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardSecurity {

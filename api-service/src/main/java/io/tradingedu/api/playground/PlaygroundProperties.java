@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param backtestingUrl where backtesting-service answers ({@code DASHBOARD_PLAYGROUND_BACKTESTING_URL}); null: the
  *                       suite's {@code BACKTESTING_URL}
  * @param maxTextChars   characters of strategy text ({@code DASHBOARD_PLAYGROUND_MAX_TEXT_CHARS}, 10000)
- * @param maxVariants    variants of one sweep: the cells of its heatmap ({@code DASHBOARD_PLAYGROUND_MAX_VARIANTS}, 400)
+ * @param maxVariants    variants of one sweep: the cells of its heatmap
+ *                       ({@code DASHBOARD_PLAYGROUND_MAX_VARIANTS}, 400)
  * @param timeout        each call to backtesting-service ({@code DASHBOARD_PLAYGROUND_TIMEOUT}, 30 s: a small
  *                       backtest or sweep is answered when it is done)
  */

@@ -37,7 +37,8 @@ public final class Upstream {
     private static final Logger log = LoggerFactory.getLogger(Upstream.class);
 
     /** The suite's wire format. */
-    public static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+    public static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final String service;
