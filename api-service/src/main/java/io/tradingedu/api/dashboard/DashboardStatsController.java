@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Dashboard")
 class DashboardStatsController {
 
-    private final DashboardStatsReader reader;
+    private final RecentStats stats;
 
-    DashboardStatsController(DashboardStatsReader reader) {
-        this.reader = reader;
+    DashboardStatsController(RecentStats stats) {
+        this.stats = stats;
     }
 
     @GetMapping("/dashboard/stats")
@@ -23,9 +23,10 @@ class DashboardStatsController {
             + "reasons, and the backtest stage's queue",
             description = "Stage figures and failures cover the runs created within DASHBOARD_STATS_WINDOW (30 days);"
                     + " at most DASHBOARD_STATS_FAILURES (20) failures are listed, newest first; each of the four "
-                    + "aggregate statements is cancelled after DASHBOARD_STATS_QUERY_TIMEOUT (5 s).")
+                    + "aggregate statements is cancelled after DASHBOARD_STATS_QUERY_TIMEOUT (5 s); an answer is "
+                    + "shared by the requests within DASHBOARD_STATS_MAX_AGE (2 s).")
     ResponseEntity<DashboardStats> stats() {
-        // figures change with every run: never served from a cache
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(reader.read());
+        // figures change with every run: never kept by a browser or proxy (the instance shares one for 2 s)
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(stats.get());
     }
 }

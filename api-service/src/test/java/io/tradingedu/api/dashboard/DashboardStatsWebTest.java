@@ -33,8 +33,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * API's snake_case with the backtest queue's depth, and is never cached. (The SQL itself runs against the real
  * database in system-tests' DashboardSearchIT, after a lesson went through all ten stages.)
  */
-@WebMvcTest(controllers = DashboardStatsController.class)
-@Import(DashboardSecurity.class)
+@WebMvcTest(controllers = DashboardStatsController.class, properties = "dashboard.stats.max-age=0s")
+@Import({DashboardSecurity.class, RecentStats.class})
+@org.springframework.boot.context.properties.EnableConfigurationProperties(DashboardStatsProperties.class)
 @ImportAutoConfiguration({SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
         SecurityFilterAutoConfiguration.class, AccessAutoConfiguration.class, ClockAutoConfiguration.class,
         WebEdgeAutoConfiguration.class})
@@ -86,11 +87,11 @@ class DashboardStatsWebTest {
 
     @Test
     void boundsOutsideTheirRangeAreRefusedAtStartWithTheVariableToSet() {
-        assertThatThrownBy(() -> new DashboardStatsProperties(Duration.ZERO, null, null))
+        assertThatThrownBy(() -> new DashboardStatsProperties(Duration.ZERO, null, null, null))
                 .hasMessageContaining("DASHBOARD_STATS_WINDOW");
-        assertThatThrownBy(() -> new DashboardStatsProperties(null, 201, null))
+        assertThatThrownBy(() -> new DashboardStatsProperties(null, 201, null, null))
                 .hasMessageContaining("DASHBOARD_STATS_FAILURES");
-        assertThatThrownBy(() -> new DashboardStatsProperties(null, null, Duration.ofMillis(10)))
+        assertThatThrownBy(() -> new DashboardStatsProperties(null, null, Duration.ofMillis(10), null))
                 .hasMessageContaining("DASHBOARD_STATS_QUERY_TIMEOUT");
     }
 }
